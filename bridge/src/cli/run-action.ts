@@ -1,0 +1,49 @@
+import { BridgeError, isBridgeError } from '../errors/bridge-error.js';
+import { EXIT, exitStatusFor } from '../errors/exit-status.js';
+import { logger } from '../logging/logger.js';
+import { redactText } from '../logging/redact.js';
+
+/**
+ * Wraps a command's action: the action returns its exit status; any error becomes one line on
+ * stderr (`sla-bridge: <code>: <message>`) and the status its code maps to.
+ */
+export type CommandResult = number | undefined;
+
+let lastStatus: number = EXIT.ok;
+
+export function takeExitStatus(): number {
+  const status = lastStatus;
+  lastStatus = EXIT.ok;
+  return status;
+}
+
+export function setExitStatus(status: number): void {
+  lastStatus = status;
+}
+
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<CommandResult> | CommandResult,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      lastStatus = (await fn(...args)) ?? EXIT.ok;
+    } catch (error) {
+      lastStatus = reportError(error);
+    }
+  };
+}
+
+export function reportError(error: unknown): number {
+  if (isBridgeError(error)) {
+    process.stderr.write(`sla-bridge: ${error.code}: ${redactText(error.message)}\n`);
+    return exitStatusFor(error.code);
+  }
+  logger('cli').error('unexpected failure', { error });
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sla-bridge: internal: ${redactText(message)}\n`);
+  return EXIT.internal;
+}
+
+export function usageError(message: string): BridgeError {
+  return new BridgeError('usage', message);
+}
