@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
 import { VERSION } from './version.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCalendarCommands(program);
   registerDemoCommand(program);
+  registerPolicyCommands(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }
