@@ -1,4 +1,5 @@
 import { isBridgeError } from '../errors/bridge-error.js';
+import { fitLength, safeText } from './explanation/safe-text.js';
 
 /**
  * Bad data found while evaluating a record. Thrown inside the domain and caught by each
@@ -28,6 +29,7 @@ export function problemReason(error: unknown): string {
 }
 
 export function notComputedText(reason: string): string {
-  const text = `${NOT_COMPUTED_PREFIX}${reason}`.replace(/[&<>"']/g, ' ').replace(/\s+/g, ' ');
-  return text.length <= FIELD_LENGTH ? text : `${text.slice(0, FIELD_LENGTH - 1)}…`;
+  // Quotes dropped (reasons quote values), the rest made safe for SuiteCRM's HTML encoding.
+  const text = safeText(`${NOT_COMPUTED_PREFIX}${reason}`.replace(/"/g, '')).replace(/\s+/g, ' ').trim();
+  return fitLength(text, FIELD_LENGTH);
 }

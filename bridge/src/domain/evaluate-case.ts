@@ -1,4 +1,4 @@
-import { businessMinutesBetween, isAlwaysOpen } from './calendar/index.js';
+import { isAlwaysOpen } from './calendar/index.js';
 import { acknowledgement } from './case/acknowledgement.js';
 import { type CaseFacts, readCaseFacts } from './case/case-facts.js';
 import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
@@ -75,6 +75,8 @@ export interface CaseEvaluation {
 }
 
 const SLA_WORDS = { withdrawn: 'withdrawn', notCovered: 'not_covered' } as const;
+/** Internal: the resolution status of a covered case whose plan has no resolution targets (blank). */
+const NO_CLOCK = 'no_clock';
 
 /**
  * Evaluates a case: every bridge-written field, the pin to keep, the next transition and the
@@ -96,10 +98,20 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
         sla_data_problem_c: notComputedText(reason),
       },
       pinned: input.pinned,
-      nextTransitionAt: null,
+      // A change already logged for later (clock skew) may make the case computable then.
+      nextTransitionAt: nextLoggedChange(input.case, input.context.now),
       events: [],
     };
   }
+}
+
+function nextLoggedChange(record: CaseRecord, now: number): number | null {
+  let next: number | null = null;
+  for (const entry of record.changeLog) {
+    const at = floorToMinute(entry.at);
+    if (at > now && (next === null || at < next)) next = at;
+  }
+  return next;
 }
 
 function evaluate(input: CaseEvaluationInput): CaseEvaluation {
@@ -184,12 +196,22 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
     response ? response.points : notCoveredBase,
     covered ? overlays : overlays.filter((period) => period.status === 'withdrawn'),
   );
-  const resolutionPoints: StatusPoint<ResolutionStatus>[] = overlay<ResolutionStatus>(
-    resolution ? resolution.points : covered ? [] : notCoveredBase,
+  // A covered case on a plan with no resolution targets has no resolution status, except the
+  // no-SLA ones (withdrawn, not reportable) while they last.
+  const resolutionPoints = overlay<ResolutionStatus | typeof NO_CLOCK>(
+    resolution
+      ? resolution.points
+      : covered
+        ? [{ at: facts.reportedAt, status: NO_CLOCK, due: null }]
+        : notCoveredBase,
     covered ? overlays : overlays.filter((period) => period.status === 'withdrawn'),
   );
   const responseNow = statusAt(responsePoints, now);
-  const resolutionNow = statusAt(resolutionPoints, now);
+  const resolutionSample = statusAt(resolutionPoints, now);
+  const resolutionNow =
+    resolutionSample === null || resolutionSample.status === NO_CLOCK
+      ? null
+      : { ...resolutionSample, status: resolutionSample.status };
   const coverage = coverageNow({
     withdrawn: withdrawnNow,
     notReportable: isWithin(notReportable, now),
@@ -388,15 +410,9 @@ function resolutionExplanation(
   const interval =
     [...clock.intervals].reverse().find((candidate) => candidate.from <= now) ??
     (clock.intervals[0] as never);
-  const consumed =
-    interval.consumedBefore +
-    (interval.phase.kind === 'running' && hoursExhaustedAt === null
-      ? businessMinutesBetween(
-          interval.from,
-          interval.to === null ? now : Math.min(interval.to, now),
-          interval.segment.calendar.calendar,
-        )
-      : 0);
+  // Minutes consumed are shown only where they stand still (paused, closed): the explanation,
+  // like every field, must not change between transitions.
+  const consumed = interval.consumedBefore;
   const phase = [...phases].reverse().find((candidate) => candidate.from <= now);
   const closedPhase = phase?.kind === 'closed' ? phase : undefined;
   return {

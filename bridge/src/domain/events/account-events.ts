@@ -48,24 +48,14 @@ export function accountEvents(options: {
       if (endDay !== null && noticeDay >= endDay) continue;
       add('renewal_due', noticeDay, `renews on ${formatIsoDate(next)} (${days} days notice)`);
     }
+    // One hours event per day: the highest level reached that day (exhausted says it all).
     const byDay = new Map<number, ReturnType<typeof hoursCrossings>[number]>();
-    for (const crossing of hoursCrossings(contract, term, options.entries, policy)) {
-      if (crossing.state === 'exhausted') {
-        add(
-          'hours_exhausted',
-          crossing.day,
-          `term ${term + 1}: ${crossing.used / 100} hours used of ${contract.reservedCentihours / 100}`,
-        );
-      } else {
-        byDay.set(crossing.day, crossing); // one warning per day: the highest level reached
-      }
-    }
+    for (const crossing of hoursCrossings(contract, term, options.entries, policy))
+      byDay.set(crossing.day, crossing);
     for (const crossing of byDay.values()) {
-      add(
-        'hours_warning',
-        crossing.day,
-        `term ${term + 1}: ${crossing.used / 100} hours used of ${contract.reservedCentihours / 100} (${crossing.state})`,
-      );
+      const used = `term ${term + 1}: ${crossing.used / 100} hours used of ${contract.reservedCentihours / 100}`;
+      if (crossing.state === 'exhausted') add('hours_exhausted', crossing.day, used);
+      else add('hours_warning', crossing.day, `${used} (${crossing.state})`);
     }
   }
   if (cancellation && endDay !== null) {

@@ -22,7 +22,7 @@ export function caseEvents(options: {
   /** Stretches with no SLA (withdrawn, not reportable): no pause or resume events there. */
   noSla: readonly Period[];
   responsePoints: readonly StatusPoint<ResponseStatus>[];
-  resolutionPoints: readonly StatusPoint<ResolutionStatus>[];
+  resolutionPoints: readonly StatusPoint<ResolutionStatus | 'no_clock'>[];
 }): SlaEvent[] {
   const { facts, pin } = options;
   const out: SlaEvent[] = [];

@@ -113,19 +113,20 @@ function response(model: ResponseExplanation): string {
 
 function resolution(model: ResolutionExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
-  const paused = model.paused > 0 ? `, ${model.paused} paused waiting on the customer` : '';
-  const head = `Resolution: Severity ${model.severity}, target ${model.targetMinutes} business minutes (${duration(model.targetMinutes)}) on ${model.calendarName}; ${model.consumed} used${paused}.`;
+  const paused =
+    model.paused > 0 ? ` ${model.paused} business minutes paused waiting on the customer so far.` : '';
+  const head = `Resolution: Severity ${model.severity}, target ${model.targetMinutes} business minutes (${duration(model.targetMinutes)}) on ${model.calendarName}.${paused}`;
   switch (model.status) {
     case 'pending':
       return `${head} Due ${at(model.due ?? 0)}.`;
     case 'at_risk':
       return `${head} Due ${at(model.due ?? 0)}: at risk.`;
     case 'paused':
-      return `${head} Paused while waiting on the customer: no due time.`;
+      return `${head} Paused while waiting on the customer after ${model.consumed} business minutes: no due time.`;
     case 'breached':
       return `${head} Breached at ${at(model.breach?.at ?? 0)} (due ${at(model.breach?.due ?? 0)}).`;
     case 'met':
-      return `${head} Closed ${at(model.closedAt ?? 0)}, due ${at(model.due ?? 0)}: met.`;
+      return `${head} Closed ${at(model.closedAt ?? 0)} after ${model.consumed} business minutes, due ${at(model.due ?? 0)}: met.`;
     case 'met_late':
       return `${head} Closed ${at(model.closedAt ?? 0)}, due ${at(model.due ?? 0)}: met late.`;
     case 'hours_exhausted':

@@ -101,7 +101,7 @@ function response(model: ResponseExplanation): string {
     case 'met':
       return `${head} ${acknowledged('cumplido')}`;
     case 'met_late':
-      return `${head} ${acknowledged(`cumplido con retraso (incumplido a las ${at(model.breachedAt)})`)}`;
+      return `${head} ${acknowledged(`cumplido con retraso (incumplido el ${at(model.breachedAt)})`)}`;
     case 'breached':
       return `${head} No se confirmó a tiempo: incumplido el ${at(model.breachedAt)}.`;
     case 'at_risk':
@@ -113,19 +113,20 @@ function response(model: ResponseExplanation): string {
 
 function resolution(model: ResolutionExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
-  const paused = model.paused > 0 ? `, ${model.paused} en pausa esperando al cliente` : '';
-  const head = `Resolución: gravedad ${model.severity}, objetivo ${model.targetMinutes} minutos laborables (${duration(model.targetMinutes)}) en ${model.calendarName}; ${model.consumed} consumidos${paused}.`;
+  const paused =
+    model.paused > 0 ? ` ${model.paused} minutos laborables en pausa esperando al cliente hasta ahora.` : '';
+  const head = `Resolución: gravedad ${model.severity}, objetivo ${model.targetMinutes} minutos laborables (${duration(model.targetMinutes)}) en ${model.calendarName}.${paused}`;
   switch (model.status) {
     case 'pending':
       return `${head} Vence ${at(model.due ?? 0)}.`;
     case 'at_risk':
       return `${head} Vence ${at(model.due ?? 0)}: en riesgo.`;
     case 'paused':
-      return `${head} En pausa esperando al cliente: sin vencimiento.`;
+      return `${head} En pausa esperando al cliente tras ${model.consumed} minutos laborables: sin vencimiento.`;
     case 'breached':
       return `${head} Incumplido el ${at(model.breach?.at ?? 0)} (vencía ${at(model.breach?.due ?? 0)}).`;
     case 'met':
-      return `${head} Cerrado ${at(model.closedAt ?? 0)}, vencía ${at(model.due ?? 0)}: cumplido.`;
+      return `${head} Cerrado ${at(model.closedAt ?? 0)} tras ${model.consumed} minutos laborables, vencía ${at(model.due ?? 0)}: cumplido.`;
     case 'met_late':
       return `${head} Cerrado ${at(model.closedAt ?? 0)}, vencía ${at(model.due ?? 0)}: cumplido con retraso.`;
     case 'hours_exhausted':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CalendarDefinition, calendarSchema, isAlwaysOpen } from '../calendar/index.js';
+import { type CalendarDefinition, calendarSchema } from '../calendar/index.js';
 import { parseIsoDate } from '../calendar/local-date.js';
 import { SEVERITIES } from '../severity/severity.js';
 
@@ -198,91 +198,10 @@ export const policySchema = z
       .default({ add: [], remove: [] })
       .describe('Extra closed days (add) and bank holidays worked (remove) for the england-and-wales set.'),
   })
-  .superRefine((policy, ctx) => {
-    const calendarNames = Object.keys(policy.calendars);
-    const firstIndex = new Map<string, number>();
-    policy.plans.forEach((plan, index) => {
-      const earlier = firstIndex.get(plan.id);
-      if (earlier === undefined) firstIndex.set(plan.id, index);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: ['plans', index, 'id'],
-          message: `duplicate plan id "${plan.id}" (also plans[${earlier}])`,
-        });
-      if (!(plan.calendar in policy.calendars)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['plans', index, 'calendar'],
-          message: `unknown calendar "${plan.calendar}" (defined: ${calendarNames.join(', ') || 'none'})`,
-        });
-      }
-      if (plan.resolutionMinutes) {
-        for (const severity of SEVERITIES) {
-          const response = plan.responseMinutes[severity];
-          const resolution = plan.resolutionMinutes[severity];
-          if (resolution < response) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['plans', index, 'resolutionMinutes', severity],
-              message: `the resolution target (${resolution}) is shorter than the response target (${response})`,
-            });
-          }
-        }
-      }
-    });
-    const alwaysOpen = policy.calendars[policy.alwaysOpenCalendar];
-    if (!alwaysOpen) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['alwaysOpenCalendar'],
-        message: `unknown calendar "${policy.alwaysOpenCalendar}": 24/7 cover needs a calendar with "alwaysOpen": true (defined: ${calendarNames.join(', ') || 'none'})`,
-      });
-    } else if (!isAlwaysOpen(alwaysOpen)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['alwaysOpenCalendar'],
-        message: `calendar "${policy.alwaysOpenCalendar}" is not a 24/7 calendar ("alwaysOpen": true)`,
-      });
-    }
-    const seenDays = new Set<number>();
-    policy.renewalNoticeDays.forEach((days, index) => {
-      if (seenDays.has(days))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['renewalNoticeDays', index],
-          message: `${days} days is listed twice`,
-        });
-      seenDays.add(days);
-    });
-    policy.hourWarningShares.forEach((value, index) => {
-      const before = policy.hourWarningShares[index - 1];
-      if (before !== undefined && value <= before)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['hourWarningShares', index],
-          message: `the critical share (${value}) must be larger than the warning share (${before})`,
-        });
-    });
-    const seenCategories = new Set<string>();
-    policy.countedCategories.forEach((category, index) => {
-      if (seenCategories.has(category))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['countedCategories', index],
-          message: `"${category}" is listed twice`,
-        });
-      seenCategories.add(category);
-    });
-    const removed = new Set(policy.holidayOverrides.remove);
-    policy.holidayOverrides.add.forEach((entry, index) => {
-      if (removed.has(entry.date))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['holidayOverrides', 'add', index, 'date'],
-          message: `${entry.date} is both added and removed`,
-        });
-    });
+  // Cross-field rules run even when some fields are wrong, so one pass names every mistake;
+  // they read the partly parsed value defensively.
+  .superRefine((policy, ctx) => crossFieldIssues(policy as unknown, ctx), {
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   })
   .transform(({ $schema: _editorHint, ...policy }) => ({
     ...policy,
@@ -302,3 +221,95 @@ export type PolicyInput = z.input<typeof policySchema>;
 export type Policy = z.output<typeof policySchema>;
 export type PlanDefinition = z.output<typeof planSchema>;
 export type SeverityTargets = PlanDefinition['responseMinutes'];
+
+type IssueSink = { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function crossFieldIssues(value: unknown, ctx: IssueSink): void {
+  if (!isRecord(value)) return;
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const calendars = isRecord(value.calendars) ? value.calendars : DEFAULT_CALENDARS;
+  const calendarNames = Object.keys(calendars);
+  const plans = Array.isArray(value.plans) ? value.plans : [];
+  const firstIndex = new Map<string, number>();
+  plans.forEach((plan: unknown, index) => {
+    if (!isRecord(plan)) return;
+    if (typeof plan.id === 'string') {
+      const earlier = firstIndex.get(plan.id);
+      if (earlier === undefined) firstIndex.set(plan.id, index);
+      else issue(['plans', index, 'id'], `duplicate plan id "${plan.id}" (also plans[${earlier}])`);
+    }
+    if (typeof plan.calendar === 'string' && !(plan.calendar in calendars)) {
+      issue(
+        ['plans', index, 'calendar'],
+        `unknown calendar "${plan.calendar}" (defined: ${calendarNames.join(', ') || 'none'})`,
+      );
+    }
+    const response = plan.responseMinutes;
+    const resolution = plan.resolutionMinutes;
+    if (isRecord(response) && isRecord(resolution)) {
+      for (const severity of SEVERITIES) {
+        const responseTarget = response[severity];
+        const resolutionTarget = resolution[severity];
+        if (
+          typeof responseTarget === 'number' &&
+          typeof resolutionTarget === 'number' &&
+          resolutionTarget < responseTarget
+        ) {
+          issue(
+            ['plans', index, 'resolutionMinutes', severity],
+            `the resolution target (${resolutionTarget}) is shorter than the response target (${responseTarget})`,
+          );
+        }
+      }
+    }
+  });
+  const alwaysOpenName =
+    typeof value.alwaysOpenCalendar === 'string' ? value.alwaysOpenCalendar : DEFAULT_ALWAYS_OPEN_CALENDAR;
+  const alwaysOpen = calendars[alwaysOpenName];
+  if (alwaysOpen === undefined) {
+    issue(
+      ['alwaysOpenCalendar'],
+      `unknown calendar "${alwaysOpenName}": 24/7 cover needs a calendar with "alwaysOpen": true (defined: ${calendarNames.join(', ') || 'none'})`,
+    );
+  } else if (isRecord(alwaysOpen) && alwaysOpen.alwaysOpen !== true) {
+    issue(['alwaysOpenCalendar'], `calendar "${alwaysOpenName}" is not a 24/7 calendar ("alwaysOpen": true)`);
+  }
+  duplicates(value.renewalNoticeDays, (index, item) =>
+    issue(['renewalNoticeDays', index], `${String(item)} days is listed twice`),
+  );
+  duplicates(value.countedCategories, (index, item) =>
+    issue(['countedCategories', index], `"${String(item)}" is listed twice`),
+  );
+  if (Array.isArray(value.hourWarningShares)) {
+    value.hourWarningShares.forEach((share: unknown, index) => {
+      const before: unknown = (value.hourWarningShares as unknown[])[index - 1];
+      if (typeof share === 'number' && typeof before === 'number' && share <= before) {
+        issue(
+          ['hourWarningShares', index],
+          `the critical share (${share}) must be larger than the warning share (${before})`,
+        );
+      }
+    });
+  }
+  const overrides = isRecord(value.holidayOverrides) ? value.holidayOverrides : {};
+  const removed = new Set(Array.isArray(overrides.remove) ? overrides.remove : []);
+  if (Array.isArray(overrides.add)) {
+    overrides.add.forEach((entry: unknown, index) => {
+      if (isRecord(entry) && removed.has(entry.date)) {
+        issue(['holidayOverrides', 'add', index, 'date'], `${String(entry.date)} is both added and removed`);
+      }
+    });
+  }
+}
+
+function duplicates(list: unknown, report: (index: number, item: unknown) => void): void {
+  if (!Array.isArray(list)) return;
+  const seen = new Set<unknown>();
+  list.forEach((item: unknown, index) => {
+    if (seen.has(item)) report(index, item);
+    seen.add(item);
+  });
+}
