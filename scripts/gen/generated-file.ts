@@ -10,7 +10,7 @@ export interface GeneratedFile {
   content: string;
   /**
    * Set when only part of the file is generated (the README's "Fields" section): the content is
-   * the whole file with that part regenerated, and the notice sits on the start marker's line.
+   * the whole file with that part regenerated, and the notice sits in the region's first lines.
    */
   region?: { start: string; end: string };
 }

@@ -42,15 +42,15 @@ export async function runGenerators(): Promise<GeneratorOutput[]> {
   return outputs;
 }
 
-/** True when the content carries the generated notice near its top or in a generated region's start marker. */
+/** True when the notice is in the first lines of the file, or of its generated region. */
 export function hasNotice(file: GeneratedFile): boolean {
+  let text = file.content;
   if (file.region !== undefined) {
-    const start = file.content.indexOf(file.region.start);
-    if (start < 0) return false;
-    const markerLine = file.content.slice(start, file.content.indexOf('\n', start));
-    return markerLine.toLowerCase().includes(NOTICE_MARK);
+    const start = text.indexOf(file.region.start);
+    if (start < 0 || text.indexOf(file.region.end, start) < 0) return false;
+    text = text.slice(start);
   }
-  return file.content.split('\n').slice(0, 5).join('\n').toLowerCase().includes(NOTICE_MARK);
+  return text.split('\n').slice(0, 5).join('\n').toLowerCase().includes(NOTICE_MARK);
 }
 
 export interface Drift {

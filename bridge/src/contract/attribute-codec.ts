@@ -241,7 +241,11 @@ function storedLength(text: string): number {
  * sanitiser rules are not modelled: text the bridge writes should hold no HTML.
  */
 export function storedText(text: string, spec: FieldSpec): string {
-  let kept = text.replace(SCRIPT_ELEMENT, '');
+  let kept = text;
+  for (let before = ''; before !== kept; ) {
+    before = kept;
+    kept = kept.replace(SCRIPT_ELEMENT, '');
+  }
   if (spec.type === 'varchar' && spec.len !== undefined && storedLength(kept) > spec.len) {
     let length = 0;
     let cut = '';
