@@ -1,25 +1,26 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { driftOf, orphans, runGenerators } from './registry.js';
+import { driftOf, type GeneratorOutput, orphans, runGenerators } from './registry.js';
 import { REPO_ROOT } from './sources.js';
 
 /**
- * `npm run gen`: runs every scripts/gen/*.gen.ts and writes what changed; deletes generated files
- * no generator produces any more. `npm run gen -- --check` writes nothing and exits 1 on drift.
+ * `npm run gen`: runs every scripts/gen/*.gen.ts, writes what changed and deletes generated files
+ * no generator produces any more. A generator may read another's output from disk (the client's
+ * types from the OpenAPI attribute schemas), so it runs again until nothing changes (at most 3
+ * passes). `npm run gen -- --check` writes nothing and exits 1 when anything is out of date.
  */
-async function main(): Promise<number> {
-  const check = process.argv.includes('--check');
-  const outputs = await runGenerators();
+const MAX_PASSES = 3;
+
+function report(outputs: GeneratorOutput[], check: boolean): number {
   let drifted = 0;
   for (const { generator, files } of outputs) {
     for (const file of files) {
       const drift = driftOf(file);
       if (drift === undefined) continue;
-      drifted++;
       if (drift.problem === 'no notice') {
-        process.stderr.write(`${generator}: ${file.path} has no "generated, do not edit" notice\n`);
-        return 1;
+        throw new Error(`${generator}: ${file.path} has no "generated, do not edit" notice near its top`);
       }
+      drifted++;
       if (check) {
         process.stdout.write(`${drift.problem}: ${file.path}\n`);
         continue;
@@ -32,19 +33,35 @@ async function main(): Promise<number> {
   }
   for (const path of orphans(outputs)) {
     drifted++;
-    if (check) process.stdout.write(`orphan: ${path}\n`);
-    else {
-      // Only files that still carry the notice are removed: a hand-edited copy without it stays.
-      if (readFileSync(join(REPO_ROOT, path), 'utf8').includes('npm run gen ('))
-        rmSync(join(REPO_ROOT, path));
+    if (check) {
+      process.stdout.write(`orphan: ${path}\n`);
+    } else if (readFileSync(join(REPO_ROOT, path), 'utf8').includes('npm run gen (')) {
+      rmSync(join(REPO_ROOT, path));
       process.stdout.write(`removed ${path}\n`);
     }
   }
-  const total = outputs.reduce((sum, output) => sum + output.files.length, 0);
-  process.stdout.write(
-    `${outputs.length} generators, ${total} files, ${drifted === 0 ? 'all up to date' : `${drifted} ${check ? 'out of date' : 'updated'}`}\n`,
-  );
-  return check && drifted > 0 ? 1 : 0;
+  return drifted;
+}
+
+async function main(): Promise<number> {
+  const check = process.argv.includes('--check');
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const outputs = await runGenerators();
+    const drifted = report(outputs, check);
+    const total = outputs.reduce((sum, output) => sum + output.files.length, 0);
+    if (check) {
+      process.stdout.write(
+        `${outputs.length} generators, ${total} files, ${drifted === 0 ? 'all up to date' : `${drifted} out of date: run npm run gen`}\n`,
+      );
+      return drifted === 0 ? 0 : 1;
+    }
+    if (drifted === 0) {
+      process.stdout.write(`${outputs.length} generators, ${total} files, all up to date\n`);
+      return 0;
+    }
+  }
+  process.stderr.write(`generated files still changed after ${MAX_PASSES} passes: two generators disagree\n`);
+  return 1;
 }
 
 process.exitCode = await main();

@@ -155,19 +155,34 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/**
+ * The attribute as text. V8 sends strings; a bean that went through fixUpFormatting in the same
+ * request (a save) can hold PHP booleans and numbers, which JSON then sends as such: accept those
+ * for checkboxes and numbers rather than report a problem SuiteCRM did not have.
+ */
+function asText(spec: FieldSpec, raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (spec.type === 'bool' && typeof raw === 'boolean') return raw ? '1' : '0';
+  if ((spec.type === 'bool' || spec.type === 'int' || spec.type === 'decimal') && typeof raw === 'number') {
+    return Number.isFinite(raw) ? String(raw) : undefined;
+  }
+  return undefined;
+}
+
 /** Reads one raw attribute; a problem message instead of a value when it cannot. Never throws. */
 export function parseAttribute(
   field: string,
   spec: FieldSpec,
   raw: unknown,
 ): { ok: true; value: AttributeValue } | { ok: false; problem: AttributeProblem } {
-  if (typeof raw !== 'string') {
+  const text = asText(spec, raw);
+  if (text === undefined) {
     return {
       ok: false,
       problem: { field, value: raw, message: `${field}: expected a string, got ${describe(raw)}` },
     };
   }
-  const result = ATTRIBUTE_SCHEMAS[spec.type].safeParse(raw);
+  const result = ATTRIBUTE_SCHEMAS[spec.type].safeParse(text);
   if (result.success) return { ok: true, value: result.data };
   const reason = result.error.issues[0]?.message ?? 'cannot be read';
   return { ok: false, problem: { field, value: raw, message: `${field}: ${JSON.stringify(raw)} ${reason}` } };

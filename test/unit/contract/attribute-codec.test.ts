@@ -143,6 +143,23 @@ describe('reading V8 attributes (every value a string)', () => {
     expect(problems.map((p) => p.message)).toEqual(['name: expected a string, got an object']);
   });
 
+  it('accepts JSON booleans and numbers for checkboxes and numbers (a bean formatted by a save)', () => {
+    const { values, problems } = parseAccountAttributes({
+      sla_refunded_c: true,
+      sla_will_not_renew_c: 0,
+      sla_hours_used_c: 12.5,
+      sla_product_versions_c: 7,
+    });
+    expect([values.sla_refunded_c, values.sla_will_not_renew_c, values.sla_hours_used_c]).toEqual([
+      true,
+      false,
+      12.5,
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'sla_product_versions_c: expected a string, got a number',
+    ]);
+  });
+
   it('lists absent fields as missing (sparse fieldsets), not as problems', () => {
     const { values, problems, missing } = parseTimeEntryAttributes({ hours: '1.25', category: 'support' });
     expect(problems).toEqual([]);
