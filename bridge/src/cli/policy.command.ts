@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadPolicyFile, readPolicyDocument } from '../config/policy-file.js';
+import { configuredPolicyFile, loadPolicyFile, readPolicyDocument } from '../config/policy-file.js';
 import { loadPolicy } from '../domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT, DEFAULT_POLICY_SOURCE } from '../domain/policy/default-policy.js';
 import { isBridgeError } from '../errors/bridge-error.js';
@@ -19,11 +19,14 @@ export function registerPolicyCommands(program: Command): void {
   policy
     .command('show')
     .description('Print the effective policy (every default filled in) and its version.')
-    .option('--policy <file>', 'a policy file (default: the shipped schemas/default-policy.json)')
+    .option(
+      '--policy <file>',
+      'a policy file (default: $SLA_POLICY_FILE, else the shipped schemas/default-policy.json)',
+    )
     .option('--json', 'print the effective policy document as JSON (the version goes to stderr)')
     .action(
       action((options: { policy?: string; json?: boolean }) => {
-        const { policy: loaded, source } = loadPolicyFile(options.policy);
+        const { policy: loaded, source } = loadPolicyFile(options.policy ?? configuredPolicyFile());
         if (options.json) {
           process.stdout.write(`${JSON.stringify(loaded.document, null, 2)}\n`);
           process.stderr.write(`policy version ${loaded.version} (${source})\n`);
@@ -37,9 +40,13 @@ export function registerPolicyCommands(program: Command): void {
   policy
     .command('check')
     .description('Validate a policy file; every mistake is listed with its path (exit 0 valid, 2 invalid).')
-    .argument('[file]', 'the policy file (default: the shipped schemas/default-policy.json)')
+    .argument(
+      '[file]',
+      'the policy file (default: $SLA_POLICY_FILE, else the shipped schemas/default-policy.json)',
+    )
     .action(
-      action((file: string | undefined) => {
+      action((given: string | undefined) => {
+        const file = given ?? configuredPolicyFile();
         const source = file ?? DEFAULT_POLICY_SOURCE;
         try {
           const document = file === undefined ? DEFAULT_POLICY_DOCUMENT : readPolicyDocument(file);

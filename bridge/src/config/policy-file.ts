@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type CompiledPolicy, loadPolicy } from '../domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_SOURCE, defaultPolicy } from '../domain/policy/default-policy.js';
 import { BridgeError } from '../errors/bridge-error.js';
+import { loadConfig } from './env-config.js';
 
 /**
  * Reads a policy file (JSON). A file that cannot be read or parsed, or a policy with mistakes,
@@ -33,6 +34,11 @@ export interface LoadedPolicy {
   policy: CompiledPolicy;
   /** The file it came from, or the shipped default's path. */
   source: string;
+}
+
+/** The policy file the bridge uses: `SLA_POLICY_FILE` (environment or `.env`), or none (the shipped default). */
+export function configuredPolicyFile(): string | undefined {
+  return loadConfig().policyFile;
 }
 
 /** The policy in a file, or the shipped default when no file is given. */

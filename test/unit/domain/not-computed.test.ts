@@ -50,8 +50,11 @@ describe('bad data never throws: "not computed: reason"', () => {
     ],
     [
       'an unreadable change log',
-      (record) => ({ ...record, changeLogProblems: ['line 3: no time', 'line 4: bad field'] }),
-      'change log unreadable: line 3: no time (and 1 more)',
+      (record) => ({
+        ...record,
+        changeLogProblems: ['change log entry 3: no time', 'change log entry 4: bad field'],
+      }),
+      'change log entry 3: no time (and 1 more)',
     ],
     [
       'a change the log does not show',
@@ -119,5 +122,29 @@ describe('bad data never throws: "not computed: reason"', () => {
     const result = evaluateAt(caseFrom({ createdAt: '2023-06-05 09:00', log }), '2023-06-05 10:00');
     expect(result.computed).toBe(true);
     expect(result.fields.sla_effective_severity_c).toBe('4');
+  });
+});
+
+describe('with the change log as the hook writes it', () => {
+  it('evaluates the parsed text exactly like the entries, and a bad entry makes the case not computed', async () => {
+    const { formatChangeLog, parseChangeLog, describeChangeLogProblem } = await import(
+      '../../../bridge/src/contract/change-log.js'
+    );
+    const record = base();
+    const text = formatChangeLog(record.changeLog);
+    const parsed = parseChangeLog(text);
+    expect(parsed.problems).toEqual([]);
+    const fromText = { ...record, changeLog: parsed.entries };
+    expect(evaluateAt(fromText, '2023-06-05 10:00')).toEqual(evaluateAt(record, '2023-06-05 10:00'));
+    const broken = parseChangeLog(`${text};2023-06-05T09:30:00Z|status|Open_New|Open_Assigned|u1|robot`);
+    const result = evaluateAt(
+      {
+        ...record,
+        changeLog: broken.entries,
+        changeLogProblems: broken.problems.map(describeChangeLogProblem),
+      },
+      '2023-06-05 10:00',
+    );
+    expect(result.fields.sla_data_problem_c).toMatch(/^not computed: change log entry \d+: /);
   });
 });

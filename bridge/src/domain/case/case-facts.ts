@@ -27,9 +27,8 @@ export interface CaseFacts {
 export function readCaseFacts(record: CaseRecord, now: number): CaseFacts {
   const problems = record.changeLogProblems;
   if (problems.length > 0) {
-    dataProblem(
-      `change log unreadable: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
-    );
+    // Each problem already names its entry ("change log entry 3: unknown actor ...").
+    dataProblem(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
   }
   const currentStatus = blankToNull(record.status);
   if (currentStatus === null) dataProblem('status missing');

@@ -23,7 +23,10 @@ export interface CaseRecord {
   accountId: string | null;
   /** The parsed `sla_change_log_c`, in log order. */
   changeLog: readonly ChangeLogEntry[];
-  /** Lines of the change log that could not be parsed: any makes the case "not computed". */
+  /**
+   * Entries of the change log that could not be read, each described (`describeChangeLogProblem`
+   * in `contract/change-log.ts`): any makes the case "not computed".
+   */
   changeLogProblems: readonly string[];
 }
 
