@@ -179,3 +179,29 @@ describe('resolution clock', () => {
     expect(result.fields.sla_explanation_c).toContain('The plan sets no resolution target.');
   });
 });
+
+describe('Severity 1 on 24/7 cover', () => {
+  it('runs the resolution clock in real minutes across a weekend night with the clocks going forward', () => {
+    // Enterprise Severity 1 resolution: 480 minutes round the clock. Saturday 30 March 2024 22:00
+    // GMT + 480 real minutes = Sunday 06:00 UTC = 07:00 BST.
+    const enterprise = account({ plan: 'enterprise', contractStart: '2024-01-01' });
+    const log = created('2024-03-30 22:00', { severity: '1', status: 'Open_Assigned' });
+    const result = evaluateAt(caseFrom({ createdAt: '2024-03-30 22:00', log }), '2024-03-31 03:00', {
+      account: enterprise,
+    });
+    expect(resolution(result)).toMatchObject({ status: 'pending', due: '2024-03-31 07:00' });
+    expect(result.fields.sla_resolution_due_c).toBe(Date.parse('2024-03-31T06:00:00Z'));
+    // Downgraded to 2, the rest of the target runs on business hours (Easter Monday is a bank holiday).
+    const downgraded = [...log, change('2024-03-31 03:00', 'downgrade_to', null, '2')];
+    const later = evaluateAt(
+      caseFrom({ createdAt: '2024-03-30 22:00', log: downgraded }),
+      '2024-03-31 04:00',
+      {
+        account: enterprise,
+      },
+    );
+    // 240 real minutes consumed (22:00 GMT to 03:00 BST); 1530 - 240 = 1290 business minutes from Tuesday
+    // 09:00: 510 on Tuesday, 510 on Wednesday, 270 on Thursday.
+    expect(resolution(later)).toMatchObject({ status: 'pending', due: '2024-04-04 13:30' });
+  });
+});

@@ -74,7 +74,7 @@ export function termEntries(
   const to = termEnd(contract.start, term);
   return entries
     .filter((entry) => entry.day >= from && entry.day < to && countsAgainstPlan(entry, contract, policy))
-    .sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
+    .sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Hundredths of hours used in a term by work dates on or before `upTo` (inclusive). */

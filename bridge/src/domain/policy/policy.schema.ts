@@ -210,7 +210,7 @@ export const policySchema = z
     countedCategories: COUNTABLE_CATEGORIES.filter((category) => policy.countedCategories.includes(category)),
     renewalNoticeDays: [...policy.renewalNoticeDays].sort((a, b) => b - a),
     holidayOverrides: {
-      add: [...policy.holidayOverrides.add].sort((a, b) => a.date.localeCompare(b.date)),
+      add: [...policy.holidayOverrides.add].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
       remove: [...new Set(policy.holidayOverrides.remove)].sort(),
     },
   }));

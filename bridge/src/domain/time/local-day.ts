@@ -11,16 +11,39 @@ export function floorToMinute(instant: number): number {
   return Math.floor(instant / MINUTE_MS) * MINUTE_MS;
 }
 
-/** The local date (as a day number) of an instant in a zone. */
-export function localDayOf(instant: number, zone: string): DayNumber {
-  const local = DateTime.fromMillis(instant, { zone });
-  return dayNumberOf(local.year, local.month, local.day);
+/**
+ * Where each local day starts, per zone. luxon asks Intl for every zone offset, which costs tens
+ * of microseconds; contracts and explanations look up the same few days again and again.
+ */
+const dayStarts = new Map<string, Map<number, number>>();
+const DAY_START_CACHE_LIMIT = 50_000;
+
+/** The instant a local date begins in a zone (00:00 local; a day whose midnight DST skips starts at its first valid minute). */
+export function startOfLocalDay(day: DayNumber, zone: string): number {
+  let byDay = dayStarts.get(zone);
+  if (!byDay) {
+    byDay = new Map();
+    dayStarts.set(zone, byDay);
+  }
+  let start = byDay.get(day);
+  if (start === undefined) {
+    const { year, month, day: dayOfMonth } = civilOf(day);
+    start = DateTime.fromObject({ year, month, day: dayOfMonth }, { zone }).toMillis();
+    if (byDay.size >= DAY_START_CACHE_LIMIT) byDay.clear();
+    byDay.set(day, start);
+  }
+  return start;
 }
 
-/** The instant a local date begins in a zone (00:00 local; zones whose midnight is skipped by DST start at the first valid minute). */
-export function startOfLocalDay(day: DayNumber, zone: string): number {
-  const { year, month, day: dayOfMonth } = civilOf(day);
-  return DateTime.fromObject({ year, month, day: dayOfMonth }, { zone }).toMillis();
+/** The local date (as a day number) of an instant in a zone. */
+export function localDayOf(instant: number, zone: string): DayNumber {
+  // Zone offsets are within a day of UTC: the local day is the UTC day or one either side.
+  const utcDay = Math.floor(instant / 86_400_000);
+  for (const day of [utcDay, utcDay - 1, utcDay + 1]) {
+    if (startOfLocalDay(day, zone) <= instant && instant < startOfLocalDay(day + 1, zone)) return day;
+  }
+  const local = DateTime.fromMillis(instant, { zone });
+  return dayNumberOf(local.year, local.month, local.day);
 }
 
 function daysInMonth(year: number, month: number): number {
