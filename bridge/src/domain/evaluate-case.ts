@@ -88,8 +88,10 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
     return evaluate(input);
   } catch (error) {
     const reason = problemReason(error);
+    const reported = input.case.reportedAt ?? input.case.dateEntered;
     return {
-      tracked: true,
+      // A case reported before the tracking start is never written, bad data or not.
+      tracked: reported === null || floorToMinute(reported) >= input.context.trackingStart,
       computed: false,
       fields: {
         ...EMPTY_CASE_FIELDS,
@@ -322,7 +324,7 @@ function readAccountContract(
   try {
     return readContract(account, policy);
   } catch (error) {
-    if (error instanceof DataProblem) dataProblem(`the account's contract: ${error.reason}`);
+    if (error instanceof DataProblem) dataProblem(`account contract: ${error.reason}`);
     throw error;
   }
 }

@@ -42,7 +42,7 @@ export function evaluateTimeEntry(input: {
     try {
       contract = readContract(account, input.policy);
     } catch (error) {
-      if (error instanceof DataProblem) return problem(`the account's contract: ${error.reason}`);
+      if (error instanceof DataProblem) return problem(`account contract: ${error.reason}`);
       throw error;
     }
     if (contract.kind !== 'dedicated' || entry.day < contract.start) {

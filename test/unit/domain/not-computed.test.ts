@@ -94,18 +94,24 @@ describe('bad data never throws: "not computed: reason"', () => {
     [
       'the account has no contract start',
       account({ contractStart: null }),
-      'the account’s contract: contract start missing',
+      'account contract: contract start missing',
     ],
     [
       'the account has a plan the policy does not know',
       account({ plan: 'gold' }),
-      'the account’s contract: plan gold is not in the policy (plans: essential, professional, enterprise)',
+      'account contract: plan gold is not in the policy (plans: essential, professional, enterprise)',
     ],
   ])('%s', (_label, record, reason) => {
     const result = evaluateAt(base(), '2023-06-05 10:00', { account: record });
     expect(result.fields.sla_data_problem_c).toBe(`not computed: ${reason}`);
     // Not pinned: coverage is decided once the data can be read.
     expect(result.pinned).toBeNull();
+  });
+
+  it('bad data on a case reported before the tracking start is still not tracked (never written)', () => {
+    const record = { ...base(), severity: '3' }; // the log says 2
+    expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-06 00:00' }).tracked).toBe(false);
+    expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-05 00:00' }).tracked).toBe(true);
   });
 
   it('keeps the pin it was given when the data goes bad later', () => {

@@ -103,3 +103,20 @@ describe('effective severity (the seed caps, then a downgrade)', () => {
     );
   });
 });
+
+describe("SuiteCRM's priority", () => {
+  it('follows the effective severity only when the policy says so', async () => {
+    const { loadPolicy } = await import('../../../bridge/src/domain/policy/compiled-policy.js');
+    const { DEFAULT_POLICY_DOCUMENT } = await import('../../../bridge/src/domain/policy/default-policy.js');
+    const record = caseFrom({
+      createdAt: '2023-06-05 09:00',
+      log: created('2023-06-05 09:00', { severity: '1', environment: 'lab' }),
+    });
+    expect(evaluateAt(record, '2023-06-05 09:05').fields).not.toHaveProperty('priority');
+    const following = loadPolicy({
+      ...(DEFAULT_POLICY_DOCUMENT as object),
+      priority: { followsSeverity: true, map: { 1: 'P1', 2: 'P2', 3: 'P3', 4: 'P3' } },
+    });
+    expect(evaluateAt(record, '2023-06-05 09:05', { policy: following }).fields.priority).toBe('P2');
+  });
+});

@@ -5,18 +5,21 @@ import { MINUTE_MS } from '../time/local-day.js';
 import { atRiskMinutes } from './response-clock.js';
 import type { StatusPoint } from './status-timeline.js';
 
-export type ResolutionStatus =
-  | 'pending'
-  | 'at_risk'
-  | 'breached'
-  | 'met'
-  | 'met_late'
-  | 'paused'
-  | 'hours_exhausted'
-  | 'not_applicable'
-  | 'withdrawn'
-  | 'not_covered'
-  | 'not_computed';
+/** The `sla_resolution_status_list` keys. */
+export const RESOLUTION_STATUSES = [
+  'pending',
+  'at_risk',
+  'breached',
+  'met',
+  'met_late',
+  'paused',
+  'hours_exhausted',
+  'not_applicable',
+  'withdrawn',
+  'not_covered',
+  'not_computed',
+] as const;
+export type ResolutionStatus = (typeof RESOLUTION_STATUSES)[number];
 
 /** What the case was doing from an instant on: running, waiting on the customer, or closed. */
 export interface Phase {

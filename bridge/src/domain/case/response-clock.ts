@@ -4,15 +4,18 @@ import type { Severity } from '../severity/severity.js';
 import { MINUTE_MS } from '../time/local-day.js';
 import type { StatusPoint } from './status-timeline.js';
 
-export type ResponseStatus =
-  | 'pending'
-  | 'at_risk'
-  | 'breached'
-  | 'met'
-  | 'met_late'
-  | 'withdrawn'
-  | 'not_covered'
-  | 'not_computed';
+/** The `sla_response_status_list` keys. */
+export const RESPONSE_STATUSES = [
+  'pending',
+  'at_risk',
+  'breached',
+  'met',
+  'met_late',
+  'withdrawn',
+  'not_covered',
+  'not_computed',
+] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
 export interface ResponseClock {
   severity: Severity;
