@@ -492,7 +492,7 @@ function withdrawnOnly(
       }),
     },
     pinned: input.pinned,
-    nextTransitionAt: null,
+    nextTransitionAt: nextLoggedChange(input.case, input.context.now),
     events: [],
   };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AccountRecord } from '../../../bridge/src/domain/contract/account-record.js';
 import { loadPolicy } from '../../../bridge/src/domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT } from '../../../bridge/src/domain/policy/default-policy.js';
-import { account, caseFrom, change, created, evaluateAt, timeEntry } from '../../support/domain-builders.js';
+import {
+  account,
+  caseFrom,
+  change,
+  created,
+  evaluateAt,
+  london,
+  timeEntry,
+} from '../../support/domain-builders.js';
 
 const REPORTED = '2023-06-05 09:00';
 const NOW = '2023-06-05 10:00';
@@ -142,6 +150,17 @@ describe('coverage: decided for the report date, reasons in order', () => {
     const result = evaluateAt(caseFrom({ createdAt: REPORTED, log }), NOW);
     expect(result.computed).toBe(true);
     expect(result.fields.sla_coverage_c).toBe('withdrawn');
+  });
+
+  it('a withdrawn case wakes the bridge at a reopen already logged for later (found by the property test)', () => {
+    const log = [
+      ...created(REPORTED, { severity: null }),
+      change('2023-06-05 09:01', 'status', 'Open_New', 'Closed_Duplicate'),
+      change('2023-06-05 09:02', 'status', 'Closed_Duplicate', 'Open_New'),
+    ];
+    const result = evaluateAt(caseFrom({ createdAt: REPORTED, log }), '2023-06-05 09:01');
+    expect(result.fields.sla_coverage_c).toBe('withdrawn');
+    expect(result.nextTransitionAt).toBe(london('2023-06-05 09:02'));
   });
 
   it('a withdrawn case reopened by a person is acknowledged then, and its clock runs from the report', () => {
