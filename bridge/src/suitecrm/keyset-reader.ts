@@ -13,8 +13,12 @@ import type { RawResource } from './v8-response.schemas.js';
  */
 export interface FetchedPage {
   records: RawResource[];
-  /** SuiteCRM's clock when it answered (the `Date` header), if it said. */
-  serverTime: number | undefined;
+  /**
+   * The latest `Date` header SuiteCRM sent (on any response of this client) before this
+   * request was sent: a lower bound of SuiteCRM's clock when it ran the query. Undefined when
+   * no response carried one.
+   */
+  serverTimeBefore: number | undefined;
 }
 
 /** One list request: page 1 of the given query (paging and fields are added by the caller's fetcher). */
@@ -31,11 +35,12 @@ export interface RawChangedBatch {
   records: RawResource[];
   /**
    * Every record whose `date_modified` is before this instant (a whole minute, UTC) has been
-   * yielded by this batch or an earlier one of the same read. Never beyond SuiteCRM's own clock
-   * at the last answer, so a minute still being written is never declared complete.
+   * yielded by this batch or an earlier one of the same read. Never beyond what SuiteCRM's
+   * clock provably showed when it ran the query, so a minute that can still receive saves is
+   * never declared complete.
    */
   completeBefore: number;
-  /** The read has reached the newest records. */
+  /** The read has caught up with SuiteCRM: nothing more to read now. */
   last: boolean;
 }
 
@@ -45,7 +50,9 @@ export interface RawChangedBatch {
  * 2. A short page ends the read. A full page whose last record is in minute M: the records
  *    before M are complete (yielded); minute M is finished by key with
  *    `gte M & lt M+1 & filter[id][gt]=<last id> & sort=id` until a short page.
- * 3. Go on from M + 1 minute.
+ * 3. Go on from M + 1 minute, unless SuiteCRM's clock may still have been in minute M when the
+ *    key sweep began: a save then could land behind the sweep's position, so the read ends
+ *    there and the next one starts from M.
  * Records modified during the read move to "now" and are met again later: callers
  * de-duplicate by id, keeping the last seen.
  */
@@ -56,36 +63,44 @@ export async function* readChangedPages(
   rejectReserved(plan.filter, ['date_modified', 'id']);
   const extra = filterPairs(plan.filter);
   let from = floorToMinute(plan.since);
-  const claim = new CompletionClaim(from);
+  const progress = new ReadProgress(from);
   for (;;) {
     const page = await fetch([
       ...extra,
       ['filter[date_modified][gte]', formatFilterDateTime(from)],
       ['sort', 'date_modified'],
     ]);
-    claim.sawServerTime(page.serverTime);
     const minutes = page.records.map((record) => modifiedMinute(record));
     checkWindow(page.records, minutes, from, Number.POSITIVE_INFINITY, true);
-    for (const minute of minutes) claim.sawRow(minute);
+    const ranAfter = progress.observe(page, minutes);
     if (page.records.length < plan.pageSize) {
-      yield { records: page.records, completeBefore: claim.advance(Number.POSITIVE_INFINITY), last: true };
+      // Everything saved before the query ran was in the answer.
+      yield { records: page.records, completeBefore: progress.advance(ranAfter), last: true };
       return;
     }
     const lastMinute = minutes[minutes.length - 1] as number;
     const before = page.records.filter((_, index) => (minutes[index] as number) < lastMinute);
-    if (before.length > 0) yield { records: before, completeBefore: claim.advance(lastMinute), last: false };
-    yield* finishMinute(fetch, plan.pageSize, extra, lastMinute, claim);
+    // A record in minute M existed, so SuiteCRM's clock had reached M: no save can still land before it.
+    if (before.length > 0)
+      yield { records: before, completeBefore: progress.advance(lastMinute), last: false };
+    const closed = yield* finishMinute(fetch, plan.pageSize, extra, lastMinute, progress);
+    if (!closed) return;
     from = lastMinute + MINUTE_MS;
   }
 }
 
+/** Reads minute `minute` by id; true when the minute is complete and the read may go past it. */
 async function* finishMinute(
   fetch: FetchPage,
   pageSize: number,
   extra: QueryPairs,
   minute: number,
-  claim: CompletionClaim,
-): AsyncGenerator<RawChangedBatch> {
+  progress: ReadProgress,
+): AsyncGenerator<RawChangedBatch, boolean> {
+  // Saves land at SuiteCRM's "now". If its clock had passed this minute before the sweep's
+  // first query, nothing new can appear in the minute; otherwise a save behind the sweep's
+  // position would be missed.
+  const closed = progress.bound >= minute + MINUTE_MS;
   let lastId: string | undefined;
   for (;;) {
     const page = await fetch([
@@ -95,18 +110,21 @@ async function* finishMinute(
       ...(lastId === undefined ? [] : ([['filter[id][gt]', lastId]] as const)),
       ['sort', 'id'],
     ]);
-    claim.sawServerTime(page.serverTime);
     const minutes = page.records.map((record) => modifiedMinute(record));
     checkWindow(page.records, minutes, minute, minute + MINUTE_MS, false);
-    for (const seen of minutes) claim.sawRow(seen);
+    progress.observe(page, minutes);
     const full = page.records.length >= pageSize;
-    const before = claim.current;
-    const completeBefore = claim.advance(full ? minute : minute + MINUTE_MS);
-    if (page.records.length > 0 || completeBefore > before) {
-      yield { records: page.records, completeBefore, last: false };
+    if (full) {
+      yield { records: page.records, completeBefore: progress.advance(minute), last: false };
+      lastId = nextKey(page.records, lastId);
+      continue;
     }
-    if (!full) return;
-    lastId = nextKey(page.records, lastId);
+    const previous = progress.current;
+    const completeBefore = progress.advance(closed ? minute + MINUTE_MS : minute);
+    if (page.records.length > 0 || completeBefore > previous || !closed) {
+      yield { records: page.records, completeBefore, last: !closed };
+    }
+    return closed;
   }
 }
 
@@ -132,33 +150,33 @@ export async function* scanByIdPages(fetch: FetchPage, plan: ScanPlan): AsyncGen
   }
 }
 
-/** What a read may claim as complete: monotonic, and capped by the server's clock. */
-class CompletionClaim {
-  private serverMinute: number | undefined;
-  private newestRowMinute: number;
+/**
+ * What the read knows about SuiteCRM's clock, and what it has claimed complete (monotonic).
+ * Requests are sequential, so each answer bounds the clock for every later query.
+ */
+class ReadProgress {
+  /** Lower bound (a whole minute) of SuiteCRM's clock for the next query. */
+  bound = Number.NEGATIVE_INFINITY;
   current: number;
 
   constructor(start: number) {
     this.current = start;
-    this.newestRowMinute = start;
   }
 
-  sawServerTime(time: number | undefined): void {
-    if (time !== undefined && Number.isFinite(time)) this.serverMinute = floorToMinute(time);
+  /** Records an answer; returns a lower bound of SuiteCRM's clock when it ran that query. */
+  observe(page: FetchedPage, minutes: readonly number[]): number {
+    let ranAfter = this.bound;
+    if (page.serverTimeBefore !== undefined && Number.isFinite(page.serverTimeBefore)) {
+      ranAfter = Math.max(ranAfter, floorToMinute(page.serverTimeBefore));
+    }
+    // Every row was saved before the query ran, at SuiteCRM's clock.
+    for (const minute of minutes) ranAfter = Math.max(ranAfter, minute);
+    this.bound = ranAfter;
+    return ranAfter;
   }
 
-  sawRow(minute: number): void {
-    if (minute > this.newestRowMinute) this.newestRowMinute = minute;
-  }
-
-  /**
-   * Rows can still be saved in SuiteCRM's current minute, so nothing at or after it is claimed.
-   * Without a Date header the newest row seen proves how far the server's clock had got.
-   */
   advance(candidate: number): number {
-    const horizon = this.serverMinute ?? this.newestRowMinute;
-    const next = Math.min(candidate, horizon);
-    if (next > this.current) this.current = next;
+    if (candidate > this.current) this.current = candidate;
     return this.current;
   }
 }

@@ -147,6 +147,8 @@ interface CallSpec<S> {
 interface CallResult<S> {
   value: S;
   response: HttpResponse;
+  /** SuiteCRM's clock as last seen before the answered request was sent (see V8Connection.serverTime). */
+  serverTimeBefore: number | undefined;
 }
 
 export class SuiteCrmV8Client implements SuiteCrmClient {
@@ -465,7 +467,7 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
   /** Page 1 of a list with the reader's query, always with `page[size]` and `page[number]=1`. */
   private pageFetcher(path: string, pageSize: number, tail: QueryPairs): FetchPage {
     return async (query) => {
-      const { value, response } = await this.call({
+      const { value, serverTimeBefore } = await this.call({
         method: 'GET',
         path,
         query: [...query, ['page[size]', String(pageSize)], ['page[number]', '1'], ...tail],
@@ -473,8 +475,7 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
         schema: resourceListSchema,
         idempotent: true,
       });
-      const date = response.headers.date === undefined ? Number.NaN : Date.parse(response.headers.date);
-      return { records: value.data, serverTime: Number.isNaN(date) ? undefined : date };
+      return { records: value.data, serverTimeBefore };
     };
   }
 
@@ -486,6 +487,7 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
     return this.connection.retrying(`${spec.method} ${path}`, spec.idempotent, async () => {
       for (;;) {
         const token = await this.tokens.accessToken();
+        const serverTimeBefore = this.connection.serverTime;
         const response = await this.connection.exchange({
           method: spec.method,
           url,
@@ -512,7 +514,7 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
             now: this.clock.now(),
           });
         }
-        return { value: this.parseBody(response, spec, path), response };
+        return { value: this.parseBody(response, spec, path), response, serverTimeBefore };
       }
     });
   }

@@ -23,6 +23,7 @@ export class V8Connection {
   readonly clock: Clock;
   readonly log: Logger;
   private readonly limit: LimitFunction;
+  private newestServerTime: number | undefined;
 
   constructor(private readonly options: V8ConnectionOptions) {
     this.clock = options.clock;
@@ -37,6 +38,7 @@ export class V8Connection {
       const path = describeUrl(request.url);
       try {
         const response = await this.options.transport.send(request);
+        this.noteServerTime(response.headers.date);
         this.log.debug('suitecrm request', {
           method: request.method,
           path,
@@ -54,6 +56,21 @@ export class V8Connection {
         throw error;
       }
     });
+  }
+
+  /**
+   * The latest `Date` header of any answer so far: a lower bound of SuiteCRM's clock for every
+   * request sent from now on (the keyset reader uses it to know which minutes are over).
+   */
+  get serverTime(): number | undefined {
+    return this.newestServerTime;
+  }
+
+  private noteServerTime(header: string | undefined): void {
+    if (header === undefined) return;
+    const time = Date.parse(header);
+    if (Number.isNaN(time)) return;
+    if (this.newestServerTime === undefined || time > this.newestServerTime) this.newestServerTime = time;
   }
 
   retrying<T>(label: string, idempotent: boolean, operation: (attempt: number) => Promise<T>): Promise<T> {
