@@ -51,3 +51,41 @@ export async function detectApiPath(
     { details: { reason: 'api_path_not_found', tried: [...API_PATH_CANDIDATES] } },
   );
 }
+
+/**
+ * Where this client's API lives: `https://crm.example.com/Api`. The configured path is used as
+ * given; otherwise it is detected once, shared by concurrent first calls, and asked again
+ * after a failed detection.
+ */
+export class ApiLocation {
+  private resolved: Promise<string> | undefined;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly configuredPath: string | undefined,
+    private readonly probe: (url: string) => Promise<HttpResponse>,
+    private readonly onDetected: (path: string) => void,
+  ) {}
+
+  root(): Promise<string> {
+    if (this.resolved === undefined) {
+      const pending = this.resolve();
+      this.resolved = pending;
+      pending.catch(() => {
+        if (this.resolved === pending) this.resolved = undefined;
+      });
+    }
+    return this.resolved;
+  }
+
+  async path(): Promise<string> {
+    return (await this.root()).slice(this.baseUrl.length);
+  }
+
+  private async resolve(): Promise<string> {
+    if (this.configuredPath !== undefined) return `${this.baseUrl}${normaliseApiPath(this.configuredPath)}`;
+    const path = await detectApiPath(this.baseUrl, this.probe);
+    this.onDetected(path);
+    return `${this.baseUrl}${path}`;
+  }
+}

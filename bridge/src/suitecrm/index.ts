@@ -2,17 +2,17 @@
 export { API_PATH_CANDIDATES } from './api-path.js';
 export type { FilterOperator, FilterSpec } from './query-string.js';
 export { backoffDelay, classify, parseRetryAfter, type RetryDecision } from './retry-policy.js';
-export {
-  type ChangedBatch,
-  type ChangedOptions,
-  type CurrentUser,
-  createSuiteCrmClient,
-  type ListOptions,
-  type ModuleAccess,
-  type ReadOptions,
-  type RelatedOptions,
-  type SuiteCrmClient,
-} from './suitecrm-client.js';
+export { createSuiteCrmClient } from './suitecrm-client.js';
+export type {
+  ChangedBatch,
+  ChangedOptions,
+  CurrentUser,
+  ListOptions,
+  ModuleAccess,
+  ReadOptions,
+  RelatedOptions,
+  SuiteCrmClient,
+} from './suitecrm-client.types.js';
 export {
   type Clock,
   DEFAULT_CONCURRENCY,

@@ -245,6 +245,39 @@ describe('token endpoint errors (items 4-6)', () => {
     }
   });
 
+  it('a successful session logs method, path, status and duration, and never a secret or a token', async () => {
+    const logs = captureLogs();
+    try {
+      replayToken(1);
+      replayCase(1);
+      const client = createSuiteCrmClient(testConfig());
+      await client.getRecord('Cases', CASE_ID, { fields: ['name'], parse: rawAttributes });
+      const accessToken = tokenOf('03-token-client_credentials-form');
+      const lines = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.filter((line) => line.message === 'suitecrm request')).toEqual([
+        expect.objectContaining({
+          component: 'suitecrm',
+          method: 'POST',
+          path: '/Api/access_token',
+          status: 200,
+        }),
+        expect.objectContaining({
+          method: 'GET',
+          path: `/Api/V8/module/Cases/${CASE_ID}?fields[Cases]=name`,
+          status: 200,
+          durationMs: expect.any(Number),
+        }),
+      ]);
+      for (const line of logs.lines) {
+        expect(line).not.toContain(CC_CLIENT.secret);
+        expect(line).not.toContain(accessToken.slice(0, 40));
+        expect(line).not.toContain('[redacted]');
+      }
+    } finally {
+      logs.stop();
+    }
+  });
+
   it('a client_credentials client without an assigned user gets a token but every call fails (captures 13, 15)', async () => {
     nock(BASE_URL)
       .post('/Api/access_token')

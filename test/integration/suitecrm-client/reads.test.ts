@@ -206,6 +206,32 @@ describe('paging that cannot miss rows (items 24-28)', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('yields a row once even when an email1 filter makes SuiteCRM repeat it (capture 130)', async () => {
+    const repeated = body('130-filter-email1');
+    expect(repeated.data.map((resource) => resource.id)).toEqual([
+      '137895c1-aacc-cad0-a1d1-6b06dbbed502',
+      '137895c1-aacc-cad0-a1d1-6b06dbbed502',
+    ]);
+    freshClient();
+    const seen = listRoute('/Api/V8/module/Accounts', [
+      { body: loadCapture('130-filter-email1').response.body },
+      { body: loadCapture('38-accounts-page-past-last').response.body },
+    ]);
+    const pages = await collect(
+      client.scanAll('Accounts', {
+        fields: ['name', 'email1'],
+        pageSize: 2,
+        filter: { email1: { like: '%example%' } },
+        parse: rawAttributes,
+      }),
+    );
+    expect(pages.map((page) => page.map((record) => record.id))).toEqual([
+      ['137895c1-aacc-cad0-a1d1-6b06dbbed502'],
+    ]);
+    // The page was full in SuiteCRM's count, so the scan went on past that id.
+    expect(seen[1]?.['filter[id][gt]']).toBe('137895c1-aacc-cad0-a1d1-6b06dbbed502');
+  });
+
   it('sorts by one field only, always (items 28, capture 58)', async () => {
     expect(loadCapture('58-error-sort-two-fields').response.status).toBe(400);
     freshClient();
