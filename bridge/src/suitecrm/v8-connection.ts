@@ -86,7 +86,6 @@ export class V8Connection {
   }
 
   close(): void {
-    this.limit.clearQueue();
     this.options.transport.close();
   }
 }

@@ -19,6 +19,7 @@ export interface V8Record<T> {
 export type RawAttributes = Readonly<Record<string, unknown>>;
 
 export interface RecordRef {
+  /** The module asked for; for related records, the link name they were read through. */
   module: string;
   id: string;
   type: string;

@@ -83,13 +83,18 @@ export const metaMessageSchema = z.looseObject({
 export const fieldDefinitionSchema = z.looseObject({
   type: z.string(),
   dbType: z.string().optional(),
+  // A number, a numeric string, or for some decimals "26,6": numbers where they are numbers.
   len: z
-    .union([z.number(), z.string().regex(/^\d+$/)])
-    .transform((value) => Number(value))
+    .union([z.number(), z.string()])
+    .transform((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
     .optional(),
-  required: z.boolean().optional(),
+  // PHP vardefs write this as true, 1, '1' or 'true'.
+  required: z
+    .union([z.boolean(), z.number(), z.string()])
+    .transform((value) => value === true || value === 1 || value === '1' || value === 'true')
+    .optional(),
   source: z.string().optional(),
-  default: z.string().nullable().optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).nullable().optional(),
   relationship: z.string().optional(),
 });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
@@ -105,7 +110,16 @@ export const fieldListSchema = z.looseObject({
 export const moduleListSchema = z.looseObject({
   data: z.looseObject({
     type: z.literal('modules'),
-    attributes: z.record(z.string(), z.looseObject({ label: z.string(), access: z.array(z.string()) })),
+    attributes: z.record(
+      z.string(),
+      z.looseObject({
+        label: z.string(),
+        // A PHP array with gaps in its keys serialises as an object.
+        access: z
+          .union([z.array(z.string()), z.record(z.string(), z.string())])
+          .transform((value) => (Array.isArray(value) ? value : Object.values(value))),
+      }),
+    ),
   }),
 });
 

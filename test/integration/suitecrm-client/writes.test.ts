@@ -134,6 +134,13 @@ describe('meta endpoints (item 34)', () => {
     expect(fields.lab_score_c).toMatchObject({ source: 'custom_fields' });
     expect(fields.lab_external_ref_c).toMatchObject({ source: 'custom_fields' });
     expect(fields.name).toMatchObject({ type: 'name', dbType: 'varchar', len: 255, required: true });
+    // "len" comes as 255 or "255" in the same answer: numbers either way.
+    const raw = JSON.parse(loadCapture('110-meta-fields-Cases-after-custom-fields').response.body) as {
+      data: { attributes: Record<string, { len?: unknown }> };
+    };
+    const lens = Object.values(raw.data.attributes).map((definition) => typeof definition.len);
+    expect(lens).toContain('string');
+    expect(lens).toContain('number');
     for (const definition of Object.values(fields)) {
       if (definition.len !== undefined) expect(Number.isInteger(definition.len)).toBe(true);
     }
