@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseCaseAttributes } from '../../../bridge/src/contract/index.js';
 import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { forgetSecretsForTests } from '../../../bridge/src/logging/redact.js';
 import {
@@ -105,6 +106,19 @@ describe('records (items 14, 15, 17, 37)', () => {
       date_modified: '2026-11-19T14:16:00+00:00',
     });
     expect(Object.keys(record)).toEqual(['id', 'type', 'attributes']);
+  });
+
+  it("plugs in the data contract's generated parsers: strings in, typed values out (capture 70)", async () => {
+    freshClient();
+    replay('70-case-get-single');
+    const record = await client.getRecord('Cases', '5853e09d-f441-f948-70c1-6b06dbf28f3d', {
+      parse: parseCaseAttributes,
+    });
+    expect(record.attributes.values.date_modified).toBe(Date.parse('2026-11-19T14:16:00Z'));
+    expect(record.attributes.values.status).toBe('Closed_Rejected');
+    expect(record.attributes.problems).toEqual([]);
+    // The capture's SuiteCRM has no SLA fields installed: the parser says so instead of guessing.
+    expect(record.attributes.missing).toContain('sla_severity_c');
   });
 
   it('sparse fields are asked as fields[Module]=a,b and text comes back HTML-encoded for the parser to decode (capture 139)', async () => {
