@@ -56,12 +56,19 @@ function decodeJson(segment: string): Record<string, unknown> | undefined {
 }
 
 /**
- * A float number of seconds with microseconds, as PHP's DateTimeImmutable gives (item 2),
- * within the second before `ms`: a frozen clock must already be past a token's iat and nbf.
+ * Float numbers of seconds with microseconds, as PHP's DateTimeImmutable gives them (item 2):
+ * iat and nbf a moment apart, exp computed a little earlier plus the hour. They lie in the
+ * second before `ms`, so a frozen clock is already past the token's iat and nbf.
  */
-function floatSeconds(ms: number): string {
-  const micro = 1 + Math.floor(Math.random() * 999_998);
-  return `${Math.floor(ms / 1000) - 1}.${String(micro).padStart(6, '0').replace(/0+$/, '')}`;
+function tokenTimes(ms: number): { iat: string; nbf: string; exp: string } {
+  const second = Math.floor(ms / 1000) - 1;
+  const micro = 10_000 + Math.floor(Math.random() * 980_000);
+  const text = (s: number, us: number) => `${s}.${String(us).padStart(6, '0').replace(/0+$/, '')}`;
+  return {
+    iat: text(second, micro),
+    nbf: text(second, micro + 1),
+    exp: text(second + ACCESS_TOKEN_SECONDS, micro - 8259),
+  };
 }
 
 /**
@@ -191,10 +198,10 @@ export class TokenService {
   }
 
   private jwt(jti: string, clientId: string, subject: string): string {
-    const now = this.clock.now();
+    const { iat, nbf, exp } = tokenTimes(this.clock.now());
     const header = base64url('{"typ":"JWT","alg":"RS256"}');
     const payload = base64url(
-      `{"aud":${JSON.stringify(clientId)},"jti":"${jti}","iat":${floatSeconds(now)},"nbf":${floatSeconds(now)},"exp":${floatSeconds(now + ACCESS_TOKEN_SECONDS * 1000)},"sub":${JSON.stringify(subject)},"scopes":[]}`,
+      `{"aud":${JSON.stringify(clientId)},"jti":"${jti}","iat":${iat},"nbf":${nbf},"exp":${exp},"sub":${JSON.stringify(subject)},"scopes":[]}`,
     );
     const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), signingKeys().privateKey);
     return `${header}.${payload}.${base64url(signature)}`;

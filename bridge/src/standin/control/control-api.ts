@@ -3,7 +3,7 @@ import type { TokenService } from '../auth/token-service.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { ActiveFault, FaultQueue, FaultSpec } from '../faults/faults.js';
 import type { LatencySpec } from '../http/server.js';
-import { isModuleName, type ModuleName } from '../schema/module-defs.js';
+import { type CustomFieldSpec, isModuleName, type ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import { saveRecord } from '../write/record-writer.js';
@@ -42,6 +42,8 @@ export interface StandInControl {
   /** The raw stored row (database values, not API output). */
   record(module: ModuleName, id: string): Row | undefined;
   setUserTimezone(userId: string, timezone: string): void;
+  /** A custom field added through Studio while the stand-in runs. */
+  addCustomField(module: 'Accounts' | 'Cases', spec: CustomFieldSpec): void;
 }
 
 export interface ControlDeps {
@@ -112,5 +114,6 @@ export function createControl(deps: ControlDeps): StandInControl {
       ),
     record: (module, id) => deps.store.get(checkModule(module), id),
     setUserTimezone: (userId, timezone) => deps.store.setUserTimezone(userId, timezone),
+    addCustomField: (module, spec) => deps.store.addCustomField(module, spec),
   };
 }

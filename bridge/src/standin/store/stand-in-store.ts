@@ -1,5 +1,13 @@
 import type { StandInUser } from '../auth/users.js';
-import { buildModules, type ModuleDef, type ModuleName, type SchemaOptions } from '../schema/module-defs.js';
+import { fieldFromMeta } from '../schema/field-def.js';
+import {
+  buildModules,
+  type CustomFieldSpec,
+  customFieldMeta,
+  type ModuleDef,
+  type ModuleName,
+  type SchemaOptions,
+} from '../schema/module-defs.js';
 import { ModuleTable } from './module-table.js';
 import type { Row } from './row.js';
 
@@ -58,6 +66,18 @@ export class StandInStore {
     const user = this.usersById.get(id);
     if (!user) throw new Error(`no user ${id}`);
     user.timezone = timezone;
+  }
+
+  /**
+   * Adds a custom field as Studio does: a new `_cstm` column, NULL in every existing row, from
+   * then on in every answer (custom fields come after the module's own fields).
+   */
+  addCustomField(module: 'Accounts' | 'Cases', spec: CustomFieldSpec): void {
+    const def = this.module(module);
+    if (def.byName.has(spec.name)) throw new Error(`${module} already has a field ${spec.name}`);
+    const field = fieldFromMeta(spec.name, customFieldMeta(spec));
+    def.fields.push(field);
+    def.byName.set(field.name, field);
   }
 
   /** Seeds rows as they would sit in the database (values already stored, not saved through the API). */
