@@ -265,13 +265,13 @@ export class TokenService {
     return count;
   }
 
-  /** Revokes every access and refresh token (as a logout of everyone would). */
+  /** Revokes every access and refresh token (as a logout of everyone would); returns how many were still usable. */
   revokeAll(): number {
     let count = 0;
     for (const row of this.accessTokens.values()) {
       if (row.revoked) continue;
       row.revoked = true;
-      count++;
+      if (row.expiresAt >= this.clock.now()) count++;
     }
     for (const row of this.refreshTokens.values()) row.revoked = true;
     return count;

@@ -132,9 +132,11 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
   }
 
   // Cases: numbered in creation order, spread over two years, busier accounts get more of them.
-  const caseTimes = Array.from(
-    { length: caseCount },
-    () => now - span + Math.floor(random.next() * (span - 30 * MINUTE)),
+  // A few percent are from the last three days: those are the ones still new or in progress.
+  const caseTimes = Array.from({ length: caseCount }, () =>
+    random.chance(0.03)
+      ? now - 3 * DAY + Math.floor(random.next() * (3 * DAY - 30 * MINUTE))
+      : now - span + Math.floor(random.next() * (span - 30 * MINUTE)),
   );
   caseTimes.sort((a, b) => a - b);
   const cases: Row[] = [];
@@ -201,22 +203,22 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       t = Math.min(now - MINUTE, t + minutes * MINUTE);
       return t;
     };
-    if (age > 2 * 60 * MINUTE || random.chance(0.5)) {
+    const fresh = age < 3 * DAY && random.chance(0.3);
+    if (!fresh) {
       entry(step(random.int(5, 600)), 'status', status, 'Open_Assigned', owner, 'person');
       status = 'Open_Assigned';
+      let waiting = false;
       if (random.chance(0.3)) {
         entry(step(random.int(60, 4000)), 'status', status, 'Open_Pending Input', owner, 'person');
-        entry(
-          step(random.int(60, 6000)),
-          'status',
-          'Open_Pending Input',
-          'Open_Assigned',
-          creatorId,
-          creator,
-        );
+        status = 'Open_Pending Input';
+        waiting = age < 30 * DAY && random.chance(0.5);
+        if (!waiting) {
+          entry(step(random.int(60, 6000)), 'status', status, 'Open_Assigned', creatorId, creator);
+          status = 'Open_Assigned';
+        }
       }
       const closeChance = Math.min(0.97, age / (45 * DAY));
-      if (random.chance(closeChance)) {
+      if (!waiting && random.chance(closeChance)) {
         const closed = random.chance(0.9)
           ? 'Closed_Closed'
           : random.pick(['Closed_Rejected', 'Closed_Duplicate']);

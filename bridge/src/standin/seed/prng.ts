@@ -2,6 +2,17 @@
  * A small seeded pseudo-random generator (mulberry32): the same seed always gives the same
  * stand-in data, faults and latencies, so a failing test or a benchmark can be replayed.
  */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex8(value: number): string {
+  return (
+    (BYTE_HEX[value >>> 24] as string) +
+    (BYTE_HEX[(value >>> 16) & 0xff] as string) +
+    (BYTE_HEX[(value >>> 8) & 0xff] as string) +
+    (BYTE_HEX[value & 0xff] as string)
+  );
+}
+
 export class Prng {
   private state: number;
 
@@ -45,13 +56,16 @@ export class Prng {
 
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += ((this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
+    while (out.length < length) out += hex8((this.next() * 0x100000000) >>> 0);
     return out.slice(0, length);
   }
 
   /** A SuiteCRM-style id (create_guid: 8-4-4-4-12 lower-case hex). */
   guid(): string {
-    const h = this.hex(32);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    const a = hex8((this.next() * 0x100000000) >>> 0);
+    const b = hex8((this.next() * 0x100000000) >>> 0);
+    const c = hex8((this.next() * 0x100000000) >>> 0);
+    const d = hex8((this.next() * 0x100000000) >>> 0);
+    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
   }
 }

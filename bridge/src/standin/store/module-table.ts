@@ -23,7 +23,8 @@ export class ModuleTable {
   private readonly rows = new Map<string, Row>();
   readonly byId = new SortedIndex(compareById);
   readonly byModified = new SortedIndex(compareByModified);
-  readonly foreignKeys = new Map<string, Map<string, Set<Row>>>();
+  /** Foreign key value → the live rows holding it (a short array: a case's entries, an account's cases). */
+  readonly foreignKeys = new Map<string, Map<string, Row[]>>();
   readonly deleted = new Set<Row>();
   private autoIncrement = 0;
 
@@ -65,8 +66,9 @@ export class ModuleTable {
       else this.indexForeignKeys(row);
     }
     const live = [...this.rows.values()].filter((row) => !isDeleted(row));
-    this.byId.load(live);
-    this.byModified.load(live);
+    this.byId.load(live, (row) => idKey(row.id));
+    // date_modified is always `Y-m-d H:i:s` (or absent, sorting first), so key order is index order.
+    this.byModified.load(live, (row) => `${row.date_modified ?? ''}\u0000${idKey(row.id)}`);
   }
 
   /** Stores a row, replacing the one with the same id if any. */
@@ -90,9 +92,11 @@ export class ModuleTable {
     for (const [column, index] of this.foreignKeys) {
       const value = row[column];
       if (!value) continue;
-      const set = index.get(idKey(value));
-      set?.delete(row);
-      if (set && set.size === 0) index.delete(idKey(value));
+      const rows = index.get(idKey(value));
+      if (!rows) continue;
+      const at = rows.indexOf(row);
+      if (at >= 0) rows.splice(at, 1);
+      if (rows.length === 0) index.delete(idKey(value));
     }
   }
 
@@ -100,12 +104,9 @@ export class ModuleTable {
     for (const [column, index] of this.foreignKeys) {
       const value = row[column];
       if (!value) continue;
-      let set = index.get(idKey(value));
-      if (!set) {
-        set = new Set();
-        index.set(idKey(value), set);
-      }
-      set.add(row);
+      const rows = index.get(idKey(value));
+      if (rows) rows.push(row);
+      else index.set(idKey(value), [row]);
     }
   }
 
