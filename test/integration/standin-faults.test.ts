@@ -206,6 +206,25 @@ describe('the control API', () => {
     expect((await call('POST', '/latency', { minMs: 9, maxMs: 1, mode: 'real' })).status).toBe(400);
   });
 
+  it('can make unsorted lists unstable, so offset paging without sort loses rows as MySQL does (item 28)', async () => {
+    const pages = async (query: string) => {
+      const seen: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const answer = await rawRequest(standIn.url, {
+          method: 'GET',
+          path: `/Api/V8/module/Accounts?page[size]=4&page[number]=${page}&fields[Accounts]=name${query}`,
+          headers: { authorization: bearer },
+        });
+        seen.push(...(JSON.parse(answer.body).data as { id: string }[]).map((record) => record.id));
+      }
+      return seen;
+    };
+    expect(new Set(await pages('')).size).toBe(12);
+    standIn.control.setUnsortedOrder('unstable');
+    expect(new Set(await pages('')).size).toBeLessThan(12);
+    expect(new Set(await pages('&sort=id')).size).toBe(12);
+  });
+
   it('serves the API under /legacy/Api when asked to look like SuiteCRM 8', async () => {
     const eight = await startStandIn({ now: NOW, scale: false, apiBase: '/legacy/Api' });
     try {

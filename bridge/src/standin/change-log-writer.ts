@@ -14,5 +14,12 @@ export function formatChangeLogEntry(entry: ChangeLogEntry): string {
       ? ''
       : value.replace(reserved, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   const at = new Date(Math.floor(entry.at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-  return `${at}|${entry.field}|${escapeValue(entry.from)}|${escapeValue(entry.to)}|${escapeValue(entry.userId)}|${entry.actor}`;
+  return [
+    at,
+    entry.field,
+    escapeValue(entry.from),
+    escapeValue(entry.to),
+    escapeValue(entry.userId),
+    entry.actor,
+  ].join('|');
 }

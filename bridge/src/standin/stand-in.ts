@@ -43,6 +43,11 @@ export interface StandInOptions {
   actor?: ChangeLogActor;
   /** beanAliases (object names accepted for module names). */
   aliases?: Record<string, string>;
+  /**
+   * Lists without `sort`: `id` order (the default; what the captures show for small tables) or
+   * `unstable`, a different order on every request, as MySQL may give (fixtures item 28).
+   */
+  unsortedOrder?: 'id' | 'unstable';
 }
 
 export interface StandIn {
@@ -98,7 +103,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const counters = new RequestCounters();
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
-  const control = createControl({ store, clock, tokens, faults, counters, newId, latency });
+  const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
+  const control = createControl({ store, clock, tokens, faults, counters, newId, latency, ordering });
   const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
   const apiBase = options.apiBase ?? '/Api';
 
@@ -124,6 +130,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       newId,
       aliases: options.aliases ?? DEFAULT_ALIASES,
       actor: options.actor ?? 'api',
+      unsortedOrder: () => ordering.unsorted,
+      nextRequestNumber: () => ++ordering.requests,
       apiBase,
       faults,
       counters,

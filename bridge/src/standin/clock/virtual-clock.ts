@@ -51,7 +51,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * `Y-m-d H:i:s` in UTC, the format SuiteCRM keeps datetimes in. Computed arithmetically
- * (civil-from-days) because seeding formats over a million of them.
+ * (civil-from-days) because seeding formats over a million of them, and kept flat in memory.
  */
 export function dbDatetime(epochMs: number): string {
   const seconds = Math.floor(epochMs / 1000);
@@ -70,7 +70,20 @@ export function dbDatetime(epochMs: number): string {
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   const hour = Math.floor(rest / 3600);
   const minute = Math.floor((rest % 3600) / 60);
-  return `${year}-${pad2(month)}-${pad2(day)} ${pad2(hour)}:${pad2(minute)}:${pad2(rest % 60)}`;
+  // join() builds one flat string; a template literal would leave a rope of small pieces per value.
+  return [
+    year,
+    '-',
+    pad2(month),
+    '-',
+    pad2(day),
+    ' ',
+    pad2(hour),
+    ':',
+    pad2(minute),
+    ':',
+    pad2(rest % 60),
+  ].join('');
 }
 
 /** Parses a `Y-m-d H:i:s` UTC string; undefined when it is not one. */

@@ -42,6 +42,8 @@ export interface StandInControl {
   /** The raw stored row (database values, not API output). */
   record(module: ModuleName, id: string): Row | undefined;
   setUserTimezone(userId: string, timezone: string): void;
+  /** Lists without sort in id order, or in an order that changes on every request. */
+  setUnsortedOrder(order: 'id' | 'unstable'): void;
   /** A custom field added through Studio while the stand-in runs. */
   addCustomField(module: 'Accounts' | 'Cases', spec: CustomFieldSpec): void;
 }
@@ -54,6 +56,7 @@ export interface ControlDeps {
   counters: RequestCounters;
   newId: () => string;
   latency: { current: LatencySpec | undefined };
+  ordering: { unsorted: 'id' | 'unstable' };
 }
 
 export function parseTime(time: number | string): number {
@@ -115,5 +118,8 @@ export function createControl(deps: ControlDeps): StandInControl {
     record: (module, id) => deps.store.get(checkModule(module), id),
     setUserTimezone: (userId, timezone) => deps.store.setUserTimezone(userId, timezone),
     addCustomField: (module, spec) => deps.store.addCustomField(module, spec),
+    setUnsortedOrder: (order) => {
+      deps.ordering.unsorted = order;
+    },
   };
 }

@@ -14,6 +14,7 @@ import type { SaveOptions, StandInControl } from './control-api.js';
  *   POST   /clock      {now?, advanceMs?, mode?}
  *   POST   /latency    {minMs, maxMs, mode} | {} to remove it
  *   POST   /faults     FaultSpec → {id};   GET /faults;   DELETE /faults
+ *   POST   /unsorted-order {order: 'id' | 'unstable'}
  *   POST   /tokens/expire | /tokens/revoke
  *   GET    /counters;  DELETE /counters
  *   POST   /staff-edit   {module, id, attributes, userId?, actor?} → {record}
@@ -62,6 +63,9 @@ function route(
     case 'DELETE /faults':
       control.clearFaults();
       return [200, state()];
+    case 'POST /unsorted-order':
+      control.setUnsortedOrder(body.order === 'unstable' ? 'unstable' : 'id');
+      return [200, { order: body.order === 'unstable' ? 'unstable' : 'id' }];
     case 'POST /tokens/expire':
       return [200, { expired: control.expireTokens() }];
     case 'POST /tokens/revoke':

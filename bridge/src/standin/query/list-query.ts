@@ -1,4 +1,5 @@
 import type { FieldDef } from '../schema/field-def.js';
+import { Prng } from '../seed/prng.js';
 import { compareById, type ModuleTable } from '../store/module-table.js';
 import { idKey, type Row } from '../store/row.js';
 import type { SortedIndex } from '../store/sorted-index.js';
@@ -34,6 +35,12 @@ export interface ListQuery {
   limit: number;
   /** Restrict to these rows (a relationship's related records) instead of the whole table. */
   within?: Row[];
+  /**
+   * Without a sort, MySQL returns rows in no stable order and offset paging loses and repeats
+   * rows (fixtures item 28). Given a seed, unsorted results come in an order that changes with
+   * it; without one they come in id order, as InnoDB usually gives them.
+   */
+  unstableSeed?: number;
 }
 
 export interface ListResult {
@@ -218,6 +225,21 @@ export function runListQuery(table: ModuleTable, query: ListQuery): ListResult {
       : query.combinator === 'OR'
         ? (row) => predicates.some((p) => p(row))
         : (row) => predicates.every((p) => p(row));
+
+  if (sort === undefined && query.unstableSeed !== undefined) {
+    const pool = candidates ?? (range ? [...range.index.range(range.from, range.to)] : []);
+    const selected = pool.filter(matches);
+    const random = new Prng(query.unstableSeed);
+    for (let i = selected.length - 1; i > 0; i--) {
+      const j = random.int(0, i);
+      [selected[i], selected[j]] = [selected[j] as Row, selected[i] as Row];
+    }
+    return {
+      rows: slice(selected, query.offset, query.limit),
+      total: selected.length,
+      examined: pool.length,
+    };
+  }
 
   // Fast paths: the range is already in the wanted order.
   if (range && range.order === wantedOrder) {

@@ -30,6 +30,10 @@ export interface V8Deps {
   aliases: Readonly<Record<string, string>>;
   /** Who API saves are logged as in the case change log. */
   actor: ChangeLogActor;
+  /** Order of lists without `sort`: id order, or a different order on every request (item 28). */
+  unsortedOrder: () => 'id' | 'unstable';
+  /** Numbers requests, to vary the unstable order. */
+  nextRequestNumber: () => number;
 }
 
 /** BeanManager::newBeanSafe: the module a name (or an alias) stands for. */

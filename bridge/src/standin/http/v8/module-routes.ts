@@ -81,6 +81,9 @@ export function listRecords(deps: V8Deps, request: V8Request): Reply {
     sort,
     offset,
     limit: paged ? size : LIST_MAX_ENTRIES_PER_PAGE,
+    ...(sort === undefined && deps.unsortedOrder() === 'unstable'
+      ? { unstableSeed: deps.nextRequestNumber() }
+      : {}),
   });
   // Each listed id is loaded again with the non-deleted lookup (fixtures item 22, capture 100).
   const deleted = result.rows.find(isDeleted);
