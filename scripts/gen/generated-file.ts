@@ -1,11 +1,17 @@
 /**
  * The convention every generator follows: each `scripts/gen/*.gen.ts` exports
- * `generate(): GeneratedFile[]` (pure: reads committed sources, returns file contents).
+ * `generate(): GeneratedFile[] | Promise<GeneratedFile[]>` (pure: reads committed sources,
+ * returns file contents).
  * `npm run gen` writes them; a test regenerates in memory and fails on any stale or
- * hand-edited file.
+ * hand-edited file. Runner and test find generators by their file name (scripts/gen/registry.ts).
  */
 export interface GeneratedFile {
   /** Path relative to the repository root, with forward slashes. */
   path: string;
   content: string;
+  /**
+   * Set when only part of the file is generated (the README's "Fields" section): the content is
+   * the whole file with that part regenerated, and the notice sits in the region's first lines.
+   */
+  region?: { start: string; end: string };
 }

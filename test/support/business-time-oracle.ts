@@ -46,7 +46,7 @@ export class MinuteOracle {
 
   /** Counts business, unpaused minutes m with from <= m < to (epoch minutes). */
   between(from: number, to: number, pauses: ReadonlyArray<readonly [number, number]> = []): number {
-    if (to < from) return -this.between(to, from, pauses);
+    if (to < from) return 0 - this.between(to, from, pauses);
     let count = 0;
     for (let minute = from; minute < to; minute++) if (this.counts(minute, pauses)) count++;
     return count;

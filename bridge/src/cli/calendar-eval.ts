@@ -72,7 +72,7 @@ export class CalendarLineEvaluator {
     if (!allowed) throw new LineError(`"op" must be one of ${OPS}`);
     for (const key in fields)
       if (!allowed.has(key)) throw new LineError(`unknown field "${key}" for op "${op}"`);
-    const calendar = this.calendar(fields.calendar);
+    const calendar = this.calendar(fields.calendar, line);
     switch (op) {
       case 'add': {
         const minutes = fields.minutes;
@@ -97,7 +97,7 @@ export class CalendarLineEvaluator {
     }
   }
 
-  private calendar(value: unknown): BusinessCalendar {
+  private calendar(value: unknown, line: string): BusinessCalendar {
     if (typeof value === 'string') {
       const named = this.options.named?.get(value);
       if (!named) {
@@ -112,7 +112,8 @@ export class CalendarLineEvaluator {
     }
     if (typeof value !== 'object' || value === null)
       throw new LineError('"calendar" must be a calendar object or a calendar name');
-    const text = JSON.stringify(value);
+    // The calendar's own text in the line is a cheaper cache key than re-serialising the parsed object.
+    const text = rawObjectText(line, '"calendar":') ?? JSON.stringify(value);
     let compiled = this.byText.get(text);
     if (!compiled) {
       compiled = compileCalendar(value, this.options.registry);
@@ -121,6 +122,33 @@ export class CalendarLineEvaluator {
     }
     return compiled;
   }
+}
+
+/**
+ * The text of the JSON object that follows `marker` in `line` (braces matched outside strings),
+ * or undefined when the marker is absent or not followed directly by an object. The line has
+ * already been parsed as valid JSON, so this only has to find where the object ends.
+ */
+export function rawObjectText(line: string, marker: string): string | undefined {
+  const at = line.indexOf(marker);
+  if (at === -1 || line.indexOf(marker, at + marker.length) !== -1) return undefined; // absent, or ambiguous
+  let i = at + marker.length;
+  while (line.charCodeAt(i) === 32) i++;
+  if (line.charCodeAt(i) !== 123) return undefined; // not "{"
+  const start = i;
+  let depth = 0;
+  let inString = false;
+  for (; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (inString) {
+      if (code === 92)
+        i++; // backslash: skip the escaped character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123) depth++;
+    else if (code === 125 && --depth === 0) return line.slice(start, i + 1);
+  }
+  return undefined;
 }
 
 function instant(value: unknown, field: string): number {

@@ -54,6 +54,7 @@ export function registerCalendarCommands(program: Command): void {
 
   calendar
     .command('eval')
+    .summary('business-time answers for JSON Lines requests (stdin to stdout)')
     .description(
       'Read JSON Lines requests on stdin, write one JSON answer per line to stdout.\n' +
         '  {"op":"add","calendar":CAL,"start":"2024-06-05T08:00:00Z","minutes":510,"pauses":[[FROM,TO]]}\n' +
@@ -87,6 +88,7 @@ export function registerCalendarCommands(program: Command): void {
 
   calendar
     .command('holidays')
+    .summary('the non-working weekdays of a year')
     .description('List the non-working weekdays of a year (bank holidays and closures) with their names.')
     .requiredOption('--year <year>', 'the year, e.g. 2026')
     .option('--calendar <json>', 'a calendar as JSON (default: London, Mon-Fri 09:00-17:30, England & Wales)')

@@ -69,7 +69,10 @@ export function registerDemoCommand(program: Command): void {
             `${sample.ref}  Sev ${sample.severity}  reported ${formatInstant(reported)}  +${sample.minutes / 60} business h  due ${formatInstant(due)}  (${sample.note})`,
           );
         }
-        out.push('', 'To connect a real SuiteCRM, see "Configuration" in README.md.');
+        out.push(
+          '',
+          'This is the built-in sandbox; README.md explains what the bridge does with a real SuiteCRM.',
+        );
         process.stdout.write(`${out.join('\n')}\n`);
         return EXIT.ok;
       }),

@@ -102,7 +102,7 @@ export class BusinessCalendar {
 
   /** Business minutes in [from, to); negative when to < from. */
   minutesBetween(from: number, to: number): number {
-    if (to < from) return -this.minutesBetween(to, from);
+    if (to < from) return 0 - this.minutesBetween(to, from); // 0 - x: never -0
     if (to === from) return 0;
     const fromYear = utcYearOfMinute(from);
     const toYear = utcYearOfMinute(to);

@@ -54,7 +54,7 @@ export function businessMinutesBetween(
 ): number {
   const a = toMinute(from);
   const b = toMinute(to);
-  if (b < a) return -businessMinutesBetween(to, from, calendar, pauses);
+  if (b < a) return 0 - businessMinutesBetween(to, from, calendar, pauses); // 0 - x: never -0
   let total = calendar.minutesBetween(a, b);
   for (const [pauseStart, pauseEnd] of pauseMinutes(pauses)) {
     const start = Math.max(pauseStart, a);

@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { BridgeError } from '../errors/bridge-error.js';
+import { formatIssues } from '../errors/zod-issues.js';
+import { registerSecret } from '../logging/redact.js';
+import { ENV_KEYS, type EnvSettings, envSchema } from './env-config.schema.js';
+
+/** The parsed configuration, handed to every module as an argument (nothing else reads process.env). */
+export interface BridgeConfig {
+  suitecrm: SuiteCrmSettings | undefined;
+  store: { url: string };
+  policyFile: string | undefined;
+  logging: { level: EnvSettings['LOG_LEVEL']; format: EnvSettings['LOG_FORMAT'] };
+  /** Where each setting came from, for `doctor` (never the values of secrets). */
+  sources: Partial<Record<keyof EnvSettings, 'environment' | '.env'>>;
+  /** SuiteCRM settings that are not set, so commands that need SuiteCRM can list them all. */
+  missingSuiteCrm: string[];
+}
+
+export interface SuiteCrmSettings {
+  baseUrl: string;
+  apiPath: string | undefined;
+  auth:
+    | { grant: 'client_credentials'; clientId: string; clientSecret: string }
+    | { grant: 'password'; clientId: string; clientSecret: string; username: string; password: string };
+  caFile: string | undefined;
+  timeoutMs: number;
+  pageSize: number;
+  concurrency: number;
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  /**
+   * A dotenv file; the real environment wins over it. Default: `$BRIDGE_ENV_FILE` (must exist)
+   * or `.env` in the working directory (optional). `null` reads no file.
+   */
+  envFile?: string | null;
+}
+
+/** Reads the environment and `.env` once, validates everything, and reports every problem in one error. */
+export function loadConfig(options: LoadOptions = {}): BridgeConfig {
+  const env = options.env ?? process.env;
+  const explicit = options.envFile ?? env.BRIDGE_ENV_FILE;
+  const fromFile = options.envFile === null ? {} : readEnvFile(explicit ?? '.env', explicit !== undefined);
+  const merged: Record<string, string | undefined> = {};
+  const sources: BridgeConfig['sources'] = {};
+  for (const key of ENV_KEYS) {
+    if (env[key] !== undefined) {
+      merged[key] = env[key];
+      sources[key] = 'environment';
+    } else if (fromFile[key] !== undefined) {
+      merged[key] = fromFile[key];
+      sources[key] = '.env';
+    }
+  }
+  for (const key of ['SUITECRM_CLIENT_SECRET', 'SUITECRM_PASSWORD'] as const) registerSecret(merged[key]);
+
+  const result = envSchema.safeParse(merged);
+  const problems: string[] = result.success ? [] : [formatIssues(result.error.issues, '')];
+  const given = (key: keyof EnvSettings) => (merged[key] ?? '').trim() !== '';
+  if (given('SUITECRM_USERNAME') !== given('SUITECRM_PASSWORD')) {
+    problems.push(
+      'SUITECRM_USERNAME and SUITECRM_PASSWORD go together (password grant); set both or neither',
+    );
+  }
+  if (!result.success || problems.length > 0) {
+    throw new BridgeError('config_invalid', `invalid configuration: ${problems.join('; ')}`);
+  }
+  const settings = result.data;
+  const missingSuiteCrm = (['SUITECRM_URL', 'SUITECRM_CLIENT_ID', 'SUITECRM_CLIENT_SECRET'] as const).filter(
+    (key) => !given(key),
+  );
+  return {
+    suitecrm: suiteCrmFrom(settings),
+    store: { url: settings.BRIDGE_STORE_URL },
+    policyFile: settings.SLA_POLICY_FILE,
+    logging: { level: settings.LOG_LEVEL, format: settings.LOG_FORMAT },
+    sources,
+    missingSuiteCrm,
+  };
+}
+
+function readEnvFile(path: string, explicit: boolean): Record<string, string> {
+  if (!existsSync(path)) {
+    if (explicit) throw new BridgeError('config_invalid', `the configuration file ${path} does not exist`);
+    return {};
+  }
+  try {
+    return parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    throw new BridgeError('config_invalid', `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** SuiteCRM settings when any is given; `requireSuiteCrm` then lists whatever is missing. */
+function suiteCrmFrom(settings: EnvSettings): SuiteCrmSettings | undefined {
+  const { SUITECRM_URL: url, SUITECRM_CLIENT_ID: id, SUITECRM_CLIENT_SECRET: secret } = settings;
+  if (!url || !id || !secret) return undefined;
+  const common = { baseUrl: url, apiPath: settings.SUITECRM_API_PATH, caFile: settings.SUITECRM_CA_FILE };
+  const tuning = {
+    timeoutMs: settings.SUITECRM_TIMEOUT_MS,
+    pageSize: settings.SUITECRM_PAGE_SIZE,
+    concurrency: settings.SUITECRM_CONCURRENCY,
+  };
+  if (settings.SUITECRM_USERNAME && settings.SUITECRM_PASSWORD) {
+    return {
+      ...common,
+      ...tuning,
+      auth: {
+        grant: 'password',
+        clientId: id,
+        clientSecret: secret,
+        username: settings.SUITECRM_USERNAME,
+        password: settings.SUITECRM_PASSWORD,
+      },
+    };
+  }
+  return { ...common, ...tuning, auth: { grant: 'client_credentials', clientId: id, clientSecret: secret } };
+}
+
+/**
+ * For commands that talk to SuiteCRM: the SuiteCRM settings, or one error listing every
+ * missing setting (never a silent fallback to the demo).
+ */
+export function requireSuiteCrm(config: BridgeConfig): SuiteCrmSettings {
+  if (config.suitecrm) return config.suitecrm;
+  throw new BridgeError(
+    'config_invalid',
+    `this command talks to SuiteCRM and needs its settings: ${config.missingSuiteCrm.map((key) => `${key} is not set`).join('; ')} (see "Configuration" in README.md)`,
+  );
+}

@@ -1,0 +1,44 @@
+import type { Language, ModuleName } from '../../bridge/src/contract/catalogue-schema.js';
+
+/**
+ * Where the package's files live. `suitecrm-module/` mirrors SuiteCRM's own tree and is the root
+ * of the Module Loader zip (beside `manifest.php`), so every path below is both a path under
+ * `suitecrm-module/` and the path the file is installed to.
+ */
+export const PACKAGE_DIR = 'suitecrm-module';
+
+/** `$installdefs['id']`: Module Loader names language extension files `<lang>.<id>.php` after it. */
+export const PACKAGE_ID = 'sla_support';
+
+/** The package's own install scripts: the zip's `scripts/`, run by Module Loader, never copied into SuiteCRM. */
+export const PACKAGE_SCRIPTS_DIR = 'scripts';
+
+export function languageExtensionPath(module: ModuleName | 'application', language: Language): string {
+  const base =
+    module === 'application' ? 'custom/Extension/application' : `custom/Extension/modules/${module}`;
+  return `${base}/Ext/Language/${language}.${PACKAGE_ID}.php`;
+}
+
+export function vardefExtensionPath(module: ModuleName): string {
+  return `custom/Extension/modules/${module}/Ext/Vardefs/${PACKAGE_ID}.php`;
+}
+
+/** The file SuiteCRM's DynamicField writes for each custom field on install and leaves behind on uninstall. */
+export function overrideVardefPath(module: ModuleName, field: string): string {
+  return `custom/Extension/modules/${module}/Ext/Vardefs/_override_sugarfield_${field}.php`;
+}
+
+export function relationshipMetadataPath(relationship: string): string {
+  return `custom/metadata/${relationship}MetaData.php`;
+}
+
+export function moduleDir(module: ModuleName): string {
+  return `modules/${module}`;
+}
+
+export const CONTRACT_CONSTANTS_PATH = 'custom/include/SupportSla/SupportSla_Contract.php';
+
+/** Repository path of a package file. */
+export function inPackage(path: string): string {
+  return `${PACKAGE_DIR}/${path}`;
+}

@@ -1,0 +1,412 @@
+import {
+  CATALOGUE,
+  catalogueHash,
+  enumOptions,
+  fieldsOf,
+  isMachineWritten,
+  labelKey,
+  moduleLabels,
+  type PlanOption,
+  relationshipsInto,
+} from '../../bridge/src/contract/catalogue.js';
+import {
+  type Catalogue,
+  type CatalogueField,
+  type CatalogueRelationship,
+  LANGUAGES,
+  type Language,
+  MODULE_NAMES,
+  type ModuleName,
+} from '../../bridge/src/contract/catalogue-schema.js';
+import { CHANGE_LOG_ACTORS } from '../../bridge/src/contract/change-log-entry.js';
+import { formatPackageStamp } from '../../bridge/src/contract/package-stamp.js';
+import type { GeneratedFile } from './generated-file.js';
+import { CATALOGUE_SOURCE, POLICY_SOURCE, slashNotice } from './notice.js';
+import {
+  CONTRACT_CONSTANTS_PATH,
+  inPackage,
+  languageExtensionPath,
+  moduleDir,
+  overrideVardefPath,
+  relationshipMetadataPath,
+  vardefExtensionPath,
+} from './package-layout.js';
+import { type PhpValue, phpAssign, phpFile, phpString, phpValue } from './php-source.js';
+import { defaultPolicyPlans, packageVersion } from './sources.js';
+
+/**
+ * The package's PHP generated from the field catalogue: labels and dropdowns (en_us, es_ES),
+ * vardef extensions of Accounts and Cases (link fields; bridge- and hook-written fields kept out
+ * of inline edit, mass update and import), the time-entry module's vardefs and language files,
+ * the relationship metadata, placeholders for the `_override_sugarfield_*` files SuiteCRM
+ * writes (so uninstall removes them), and the contract constants the package's PHP reads.
+ */
+const GENERATOR = 'scripts/gen/suitecrm-php.gen.ts';
+
+export interface PackageContext {
+  catalogue: Catalogue;
+  plans: PlanOption[];
+  version: string;
+  hash: string;
+}
+
+export function packageContext(): PackageContext {
+  return {
+    catalogue: CATALOGUE,
+    plans: defaultPolicyPlans(),
+    version: packageVersion(),
+    hash: catalogueHash(CATALOGUE),
+  };
+}
+
+/** The `comments` of every field the package installs: package version and catalogue hash (doctor reads them). */
+export function fieldComment(field: CatalogueField, context: PackageContext): string {
+  const base = { version: context.version, catalogueHash: context.hash };
+  if (field.options === undefined || context.catalogue.enums[field.options]?.source !== 'policy') {
+    return formatPackageStamp(base);
+  }
+  const keys = enumOptions(field.options, context.plans, context.catalogue)
+    .map((option) => option.key)
+    .filter((key) => key !== '');
+  return formatPackageStamp({ ...base, plans: keys });
+}
+
+const notice = (sources: string[] = [CATALOGUE_SOURCE]) => slashNotice(GENERATOR, sources);
+
+function stockModules(catalogue: Catalogue): ModuleName[] {
+  return MODULE_NAMES.filter((module) => !catalogue.modules[module].packageOwned);
+}
+
+function ownModules(catalogue: Catalogue): ModuleName[] {
+  return MODULE_NAMES.filter((module) => catalogue.modules[module].packageOwned);
+}
+
+/** Field labels then the module's other strings, as `key => text` for one language. */
+function moduleStrings(
+  module: ModuleName,
+  language: Language,
+  catalogue: Catalogue,
+): Array<[string, string]> {
+  const strings: Array<[string, string]> = fieldsOf(module, {}, catalogue).map((field) => [
+    labelKey(field),
+    field.labels[language],
+  ]);
+  for (const [key, labels] of Object.entries(moduleLabels(module, catalogue)))
+    strings.push([key, labels[language]]);
+  const seen = new Set<string>();
+  for (const [key] of strings) {
+    if (seen.has(key))
+      throw new Error(`${module}: label ${key} is defined twice (a field label and catalogue.labels)`);
+    seen.add(key);
+  }
+  return strings;
+}
+
+function stockLanguageFile(module: ModuleName, language: Language, catalogue: Catalogue): GeneratedFile {
+  const lines = moduleStrings(module, language, catalogue).map(([key, text]) =>
+    phpAssign('mod_strings', [key], text),
+  );
+  return { path: inPackage(languageExtensionPath(module, language)), content: phpFile(notice(), lines) };
+}
+
+function applicationLanguageFile(language: Language, context: PackageContext): GeneratedFile {
+  const { catalogue } = context;
+  const lines: string[] = [];
+  for (const name of Object.keys(catalogue.enums)) {
+    const options = new Map<string, PhpValue>();
+    for (const option of enumOptions(name, context.plans, catalogue))
+      options.set(option.key, option[language]);
+    lines.push(phpAssign('app_list_strings', [name], options));
+  }
+  for (const module of ownModules(catalogue)) {
+    const info = catalogue.modules[module];
+    if (info.labels) lines.push(phpAssign('app_list_strings', ['moduleList', module], info.labels[language]));
+    if (info.singularLabels) {
+      lines.push(
+        phpAssign('app_list_strings', ['moduleListSingular', module], info.singularLabels[language]),
+      );
+    }
+  }
+  return {
+    path: inPackage(languageExtensionPath('application', language)),
+    content: phpFile(notice([CATALOGUE_SOURCE, POLICY_SOURCE]), lines),
+  };
+}
+
+/** A label key a generated vardef uses must exist in the module's strings (both languages come from one list). */
+function label(module: ModuleName, key: string, catalogue: Catalogue): string {
+  if (!moduleStrings(module, 'en_us', catalogue).some(([known]) => known === key)) {
+    throw new Error(`${module} needs the label ${key}: add it to catalogue.labels.${module}`);
+  }
+  return key;
+}
+
+/** The link field on the "one" side of a relationship (e.g. Cases.sla_timeentries). */
+function lhsLinkVardef(relationship: CatalogueRelationship, catalogue: Catalogue): Record<string, PhpValue> {
+  return {
+    name: relationship.lhsLink,
+    type: 'link',
+    relationship: relationship.name,
+    source: 'non-db',
+    module: relationship.rhsModule,
+    bean_name: catalogue.modules[relationship.rhsModule].beanClass,
+    vname: label(relationship.lhsModule, `LBL_${relationship.lhsLink.toUpperCase()}`, catalogue),
+  };
+}
+
+function stockVardefFile(module: ModuleName, catalogue: Catalogue): GeneratedFile {
+  const object = catalogue.modules[module].objectName;
+  const lines: string[] = [];
+  for (const relationship of catalogue.relationships.filter((r) => r.lhsModule === module)) {
+    lines.push(
+      '// The link to the time entries: subpanels, the V8 relationship route and AOR reports go through it.',
+      phpAssign(
+        'dictionary',
+        [object, 'fields', relationship.lhsLink],
+        lhsLinkVardef(relationship, catalogue),
+      ),
+      '',
+    );
+  }
+  const machine = fieldsOf(module, {}, catalogue).filter(isMachineWritten);
+  if (machine.length > 0) {
+    lines.push(
+      '// Fields the bridge or the package hook writes: not inline-editable, mass-updatable or importable.',
+      '// Loaded before SuiteCRM merges fields_meta_data, whose values never overwrite keys set here.',
+    );
+    for (const field of machine) {
+      lines.push(
+        phpAssign('dictionary', [object, 'fields', field.name, 'inline_edit'], false),
+        phpAssign('dictionary', [object, 'fields', field.name, 'massupdate'], false),
+        phpAssign('dictionary', [object, 'fields', field.name, 'importable'], false),
+      );
+    }
+  }
+  return { path: inPackage(vardefExtensionPath(module)), content: phpFile(notice(), lines) };
+}
+
+function overridePlaceholder(field: CatalogueField): GeneratedFile {
+  const body = [
+    `// Placeholder for the file SuiteCRM's DynamicField writes for ${field.name} when the package`,
+    '// installs the field (it replaces this content). Listed in the manifest as a vardefs extension',
+    "// so that SuiteCRM's uninstall deletes it, which its custom-field removal does not.",
+  ];
+  return { path: inPackage(overrideVardefPath(field.module, field.name)), content: phpFile(notice(), body) };
+}
+
+/** A field of the package's own module as a plain vardef of its table. */
+function ownFieldVardef(field: CatalogueField, context: PackageContext): Record<string, PhpValue> {
+  const machine = isMachineWritten(field);
+  const def: Record<string, PhpValue> = {
+    name: field.name,
+    vname: labelKey(field),
+    type: field.type === 'datetimecombo' ? 'datetimecombo' : field.type,
+  };
+  if (field.type === 'datetimecombo') def.dbType = 'datetime';
+  if (field.len !== undefined) def.len = field.len;
+  if (field.precision !== undefined) def.precision = field.precision;
+  if (field.options !== undefined) def.options = field.options;
+  if (field.default !== undefined) def.default = field.default;
+  def.required = field.required;
+  def.audited = field.audited;
+  def.reportable = true;
+  def.inline_edit = !machine;
+  def.massupdate = !machine && field.type === 'enum';
+  def.importable = machine ? false : field.required ? 'required' : true;
+  def.comments = fieldComment(field, context);
+  return def;
+}
+
+/** The relate and link fields of the module's side of each relationship (case_name + sla_case...). */
+function rhsRelationVardefs(
+  relationship: CatalogueRelationship,
+  catalogue: Catalogue,
+): Array<[string, PhpValue]> {
+  const lhs = catalogue.modules[relationship.lhsModule];
+  const relateName = `${relationship.rhsKey.replace(/_id$/, '')}_name`;
+  const idField = catalogue.fields.find(
+    (f) => f.module === relationship.rhsModule && f.name === relationship.rhsKey,
+  );
+  return [
+    [
+      relateName,
+      {
+        name: relateName,
+        vname: label(relationship.rhsModule, `LBL_${relateName.toUpperCase()}`, catalogue),
+        type: 'relate',
+        source: 'non-db',
+        id_name: relationship.rhsKey,
+        module: relationship.lhsModule,
+        table: lhs.table,
+        rname: 'name',
+        link: relationship.rhsLink,
+        required: idField?.required ?? false,
+        massupdate: false,
+        importable: idField?.required ? 'required' : true,
+        audited: false,
+        reportable: true,
+      },
+    ],
+    [
+      relationship.rhsLink,
+      {
+        name: relationship.rhsLink,
+        vname: label(relationship.rhsModule, `LBL_${relationship.rhsLink.toUpperCase()}`, catalogue),
+        type: 'link',
+        relationship: relationship.name,
+        source: 'non-db',
+        module: relationship.lhsModule,
+        bean_name: lhs.beanClass,
+        link_type: 'one',
+        side: 'right',
+        id_name: relationship.rhsKey,
+      },
+    ],
+  ];
+}
+
+function ownVardefsFile(module: ModuleName, context: PackageContext): GeneratedFile {
+  const { catalogue } = context;
+  const info = catalogue.modules[module];
+  const fields: Record<string, PhpValue> = {};
+  for (const field of fieldsOf(module, {}, catalogue)) fields[field.name] = ownFieldVardef(field, context);
+  const relationships = relationshipsInto(module, catalogue);
+  for (const relationship of relationships) {
+    for (const [name, def] of rhsRelationVardefs(relationship, catalogue)) fields[name] = def;
+  }
+  const indices: PhpValue[] = relationships.map((relationship) => ({
+    name: `idx_${info.table}_${relationship.rhsKey}`,
+    type: 'index',
+    fields: [relationship.rhsKey, 'deleted'],
+  }));
+  for (const field of fieldsOf(module, {}, catalogue).filter((f) => f.type === 'date')) {
+    indices.push({ name: `idx_${info.table}_${field.name}`, type: 'index', fields: [field.name, 'deleted'] });
+  }
+  const dictionary: Record<string, PhpValue> = {
+    table: info.table,
+    audited: true,
+    inline_edit: true,
+    duplicate_merge: false,
+    unified_search: false,
+    optimistic_locking: true,
+    fields,
+    relationships: {},
+    indices,
+  };
+  const body = [
+    phpAssign('dictionary', [info.objectName], dictionary),
+    '',
+    "// The standard fields (id, name, dates, description, deleted, assigned user, security groups) come from SuiteCRM's templates.",
+    "if (!class_exists('VardefManager')) {",
+    "    require_once 'include/SugarObjects/VardefManager.php';",
+    '}',
+    `VardefManager::createVardef(${phpString(module)}, ${phpString(info.objectName)}, ${phpValue(['basic', 'assignable', 'security_groups'])});`,
+  ];
+  return {
+    path: inPackage(`${moduleDir(module)}/vardefs.php`),
+    content: phpFile(notice([CATALOGUE_SOURCE]), body),
+  };
+}
+
+function ownLanguageFile(module: ModuleName, language: Language, catalogue: Catalogue): GeneratedFile {
+  const strings: Record<string, PhpValue> = {};
+  for (const [key, text] of moduleStrings(module, language, catalogue)) strings[key] = text;
+  return {
+    path: inPackage(`${moduleDir(module)}/language/${language}.lang.php`),
+    content: phpFile(notice(), [`$mod_strings = ${phpValue(strings)};`]),
+  };
+}
+
+function relationshipFile(relationship: CatalogueRelationship, catalogue: Catalogue): GeneratedFile {
+  const lhs = catalogue.modules[relationship.lhsModule];
+  const rhs = catalogue.modules[relationship.rhsModule];
+  const definition: PhpValue = {
+    true_relationship_type: 'one-to-many',
+    relationships: {
+      [relationship.name]: {
+        lhs_module: relationship.lhsModule,
+        lhs_table: lhs.table,
+        lhs_key: 'id',
+        rhs_module: relationship.rhsModule,
+        rhs_table: rhs.table,
+        rhs_key: relationship.rhsKey,
+        relationship_type: 'one-to-many',
+      },
+    },
+  };
+  return {
+    path: inPackage(relationshipMetadataPath(relationship.name)),
+    content: phpFile(notice(), [
+      `// One-to-many, no join table: the time entry's ${relationship.rhsKey} holds the ${relationship.lhsModule} id.`,
+      phpAssign('dictionary', [relationship.name], definition),
+    ]),
+  };
+}
+
+function contractConstantsFile(context: PackageContext): GeneratedFile {
+  const { catalogue } = context;
+  const byWriter = (writer: 'bridge' | 'hook') => {
+    const out: Record<string, PhpValue> = {};
+    for (const module of MODULE_NAMES) {
+      const names = fieldsOf(module, { writer }, catalogue).map((field) => field.name);
+      if (names.length > 0) out[module] = names;
+    }
+    return out;
+  };
+  const constant = (name: string, value: PhpValue, doc: string) =>
+    `    /** ${doc} */\n    const ${name} = ${phpValue(value, '    ')};\n`;
+  const body = [
+    "/** The data contract as the package's PHP needs it (the hook, install scripts, doctor's stamp). */",
+    'class SupportSla_Contract',
+    '{',
+    [
+      constant('PACKAGE_VERSION', context.version, 'package.json version the package was built from'),
+      constant(
+        'CATALOGUE_HASH',
+        context.hash,
+        'sha256 of the field catalogue (catalogueHash() in the bridge)',
+      ),
+      constant('CHANGE_LOG_FIELD', catalogue.changeLog.field, 'the Cases field holding the change log'),
+      constant(
+        'CHANGE_LOG_TRACKED',
+        catalogue.changeLog.tracked as Record<string, string>,
+        'entry name => Cases field, in the order entries are written',
+      ),
+      constant('CHANGE_LOG_ACTORS', [...CHANGE_LOG_ACTORS], 'the kinds of actor an entry may name'),
+      constant(
+        'PLAN_KEYS',
+        enumOptions('sla_plan_list', context.plans, catalogue).map((o) => o.key),
+        'keys of sla_plan_list as shipped',
+      ),
+      constant('BRIDGE_FIELDS', byWriter('bridge'), 'module => fields only the bridge writes'),
+      constant('HOOK_FIELDS', byWriter('hook'), 'module => fields only the package hook writes'),
+    ].join('\n'),
+    '}',
+  ];
+  return {
+    path: inPackage(CONTRACT_CONSTANTS_PATH),
+    content: phpFile(notice([CATALOGUE_SOURCE, POLICY_SOURCE, 'package.json']), body),
+  };
+}
+
+export function generatePackagePhp(context: PackageContext): GeneratedFile[] {
+  const { catalogue } = context;
+  const files: GeneratedFile[] = [];
+  for (const language of LANGUAGES) files.push(applicationLanguageFile(language, context));
+  for (const module of stockModules(catalogue)) {
+    for (const language of LANGUAGES) files.push(stockLanguageFile(module, language, catalogue));
+    files.push(stockVardefFile(module, catalogue));
+    for (const field of fieldsOf(module, {}, catalogue)) files.push(overridePlaceholder(field));
+  }
+  for (const module of ownModules(catalogue)) {
+    files.push(ownVardefsFile(module, context));
+    for (const language of LANGUAGES) files.push(ownLanguageFile(module, language, catalogue));
+  }
+  for (const relationship of catalogue.relationships) files.push(relationshipFile(relationship, catalogue));
+  files.push(contractConstantsFile(context));
+  return files;
+}
+
+export function generate(): GeneratedFile[] {
+  return generatePackagePhp(packageContext());
+}

@@ -1,0 +1,49 @@
+<?php
+/**
+ * The "Support time" module (SLA_TimeEntries): one entry of time an engineer spent on a case.
+ * Its fields are in vardefs.php, generated from the sla-bridge field catalogue. The bridge reads
+ * these records through the V8 API and writes term_start, counts_against_plan and data_problem.
+ *
+ * Deliberately minimal here (the data contract); behaviour such as filling the account from the
+ * case on save belongs to the package's hook and views.
+ */
+
+#[\AllowDynamicProperties]
+class SLA_TimeEntry extends Basic
+{
+    public $new_schema = true;
+    public $module_dir = 'SLA_TimeEntries';
+    public $object_name = 'SLA_TimeEntry';
+    public $table_name = 'sla_timeentries';
+    public $importable = true;
+
+    public $id;
+    public $name;
+    public $date_entered;
+    public $date_modified;
+    public $modified_user_id;
+    public $created_by;
+    public $description;
+    public $deleted;
+    public $assigned_user_id;
+    public $assigned_user_name;
+    public $case_id;
+    public $case_name;
+    public $account_id;
+    public $account_name;
+    public $work_date;
+    public $hours;
+    public $category;
+    public $term_start;
+    public $counts_against_plan;
+    public $data_problem;
+
+    public function bean_implements($interface)
+    {
+        switch ($interface) {
+            case 'ACL':
+                return true;
+        }
+        return false;
+    }
+}
