@@ -1,4 +1,5 @@
-import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../contract/change-log-entry.js';
+import { changeLogEntriesFor } from '../../contract/change-log.js';
+import type { ChangeLogActor, ChangeLogField } from '../../contract/change-log-entry.js';
 import { formatChangeLogEntry } from '../change-log-writer.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import { decodeEntities } from '../encoding/entities.js';
@@ -34,40 +35,32 @@ export interface HookContext {
  * the creation time while blank.
  */
 export function runCaseBeforeSave(bean: Bean, fetched: Row | undefined, context: HookContext): void {
-  const at = Math.floor(context.now / 1000) * 1000;
-  const entries: ChangeLogEntry[] = [];
-  let downgradeChanged = false;
-  for (const [column, field] of TRACKED_CASE_FIELDS) {
-    // The hook sees cleaned, HTML-encoded values and decodes them; blank and null are equal.
-    const before = fetched ? decodeEntities(fetched[column] ?? '') : '';
-    const after = decodeEntities(beanValue(bean, column));
-    if (before === after) continue;
-    entries.push({
-      at,
-      field,
-      from: before || null,
-      to: after || null,
-      userId: context.userId,
-      actor: context.actor,
-    });
-    if (column === 'sla_downgrade_to_c') downgradeChanged = true;
-  }
+  const after: Record<string, string | undefined> = {};
+  for (const [column] of TRACKED_CASE_FIELDS) after[column] = bean.values.get(column);
+  // The rule (which fields, blank equals null, entity-decoded values) is the data contract's.
+  const entries = changeLogEntriesFor({
+    before: fetched ?? null,
+    after,
+    userId: context.userId,
+    actor: context.actor,
+    at: context.now,
+  });
   if (entries.length > 0) {
     // The hook appends to the bean's log: the stored one, or one the request itself wrote.
     const previous = bean.provided.has('sla_change_log_c')
       ? decodeEntities(beanValue(bean, 'sla_change_log_c'))
-      : fetched
-        ? (fetched.sla_change_log_c ?? '')
-        : '';
-    const added = entries.map(formatChangeLogEntry).join(';');
-    bean.values.set('sla_change_log_c', previous === '' ? added : `${previous};${added}`);
+      : (fetched?.sla_change_log_c ?? '');
+    bean.values.set(
+      'sla_change_log_c',
+      [previous, ...entries.map(formatChangeLogEntry)].filter((part) => part !== '').join(';'),
+    );
     bean.cleaned.delete('sla_change_log_c');
   } else if (fetched && !bean.provided.has('sla_change_log_c')) {
     bean.values.delete('sla_change_log_c');
-    bean.cleaned.delete('sla_change_log_c');
   }
-  if (downgradeChanged) bean.values.set('sla_downgraded_at_c', dbDatetime(context.now));
-  else if (fetched && !bean.provided.has('sla_downgraded_at_c')) {
+  if (entries.some((entry) => entry.field === 'downgrade_to')) {
+    bean.values.set('sla_downgraded_at_c', dbDatetime(context.now));
+  } else if (fetched && !bean.provided.has('sla_downgraded_at_c')) {
     // Re-assigned from fetched_row: the stored value, seconds and all, stays as it is.
     bean.values.delete('sla_downgraded_at_c');
   }
