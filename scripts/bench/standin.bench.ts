@@ -4,8 +4,9 @@ import { Prng } from '../../bridge/src/standin/seed/prng.js';
 
 /**
  * Seeding time and memory of the V8 stand-in, and what one keyset page costs, at about 10,000
- * and about 410,000 records. Run: npx tsx --expose-gc scripts/bench/standin.bench.ts
- * Prints one JSON object per scale.
+ * and about 410,000 records, with the 410k/10k ratio of the page costs (near 1 when a page
+ * costs in proportion to its size, not to the table). Part of `npm run bench`; heap figures
+ * need `--expose-gc` (without it they include garbage not yet collected).
  */
 const NOW = '2026-11-25T12:00:00Z';
 const SCALES = [
@@ -38,7 +39,12 @@ async function token(standIn: StandIn): Promise<string> {
   return ((await answer.json()) as { access_token: string }).access_token;
 }
 
-async function measure(label: string, accounts: number): Promise<void> {
+interface Figures {
+  keysetQueryP50: number;
+  keysetHttpP50: number;
+}
+
+async function measure(label: string, accounts: number, log: (line: string) => void): Promise<Figures> {
   const before = heapMb();
   const started = performance.now();
   const standIn = await startStandIn({ now: NOW, seed: 42, scale: { accounts }, clock: 'frozen' });
@@ -102,8 +108,8 @@ async function measure(label: string, accounts: number): Promise<void> {
     cursorMs.push(performance.now() - t);
   }
   await standIn.close();
-  process.stdout.write(
-    `${JSON.stringify({
+  log(
+    `stand-in ${label}: ${JSON.stringify({
       scale: label,
       records,
       counts,
@@ -117,8 +123,16 @@ async function measure(label: string, accounts: number): Promise<void> {
       },
       keysetHttpMs: { p50: percentile(httpMs, 0.5), p95: percentile(httpMs, 0.95) },
       cursorQueryMs: { p50: percentile(cursorMs, 0.5), p95: percentile(cursorMs, 0.95) },
-    })}\n`,
+    })}`,
   );
+  return { keysetQueryP50: percentile(queryMs, 0.5), keysetHttpP50: percentile(httpMs, 0.5) };
 }
 
-for (const { label, accounts } of SCALES) await measure(label, accounts);
+export async function benchStandIn(log: (line: string) => void): Promise<void> {
+  const figures: Figures[] = [];
+  for (const { label, accounts } of SCALES) figures.push(await measure(label, accounts, log));
+  const [small, large] = figures as [Figures, Figures];
+  log(
+    `stand-in keyset page cost, 410k/10k: query ${(large.keysetQueryP50 / small.keysetQueryP50).toFixed(2)}x, HTTP ${(large.keysetHttpP50 / small.keysetHttpP50).toFixed(2)}x`,
+  );
+}
