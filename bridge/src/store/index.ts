@@ -1,6 +1,7 @@
 /** The bridge's store: open it, migrate it, read it, write to it under the lease. */
 
 export { canonicalContent, canonicalJson } from './canonical-json.js';
+export { forgetRecords } from './forget-records.js';
 export { londonDateOf, londonMidnight, TRACKING_ZONE } from './london-day.js';
 export { MIGRATIONS } from './migrations/migration-source.js';
 export { type OpenStoreOptions, openStore } from './open-store.js';

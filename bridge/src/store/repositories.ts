@@ -31,14 +31,14 @@ export interface StoreReaders {
   cursors: Pick<CursorRepository, 'get' | 'list'>;
   inputs: Pick<
     InputSnapshotRepository,
-    'get' | 'getMany' | 'byAccounts' | 'byCases' | 'page' | 'ids' | 'counts'
+    'get' | 'getMany' | 'findByNumber' | 'byAccounts' | 'byCases' | 'page' | 'ids' | 'counts'
   >;
   suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany'>;
   events: Pick<
     EventLedgerRepository,
     'getByKey' | 'forRecord' | 'forCase' | 'ofType' | 'since' | 'find' | 'count'
   >;
-  casePins: Pick<CasePinRepository, 'get' | 'getMany' | 'countByCoverage'>;
+  casePins: Pick<CasePinRepository, 'get' | 'getMany' | 'page' | 'countByCoverage'>;
   transitions: Pick<NextTransitionRepository, 'due' | 'countDue' | 'upcoming' | 'getMany'>;
   contractTerms: Pick<ContractTermRepository, 'forAccount' | 'forAccounts'>;
   policies: Pick<PolicyVersionRepository, 'get' | 'list'>;

@@ -41,6 +41,8 @@ export interface LeaseManager {
   acquire(holder: string, ttlMs: number, name?: string): Promise<LeaseAttempt>;
   renew(lease: Lease, ttlMs: number): Promise<Lease>;
   release(lease: Lease): Promise<boolean>;
+  /** Before a side effect outside the store (a PATCH): token current and at least `marginMs` left. */
+  verify(lease: Lease, marginMs: number): Promise<number>;
   state(name?: string): Promise<LeaseState | null>;
 }
 
@@ -64,7 +66,7 @@ export class Store {
 
   constructor(
     private readonly knex: Knex,
-    readonly target: StoreTarget,
+    target: StoreTarget,
     clock: () => number = Date.now,
   ) {
     this.dialect = target.kind;
@@ -76,6 +78,8 @@ export class Store {
         this.transact((ctx) => new LeaseRepository(ctx).acquire(holder, ttlMs, name)),
       renew: (lease, ttlMs) => this.transact((ctx) => new LeaseRepository(ctx).renew(lease, ttlMs)),
       release: (lease) => this.transact((ctx) => new LeaseRepository(ctx).release(lease)),
+      verify: (lease, marginMs) =>
+        this.guard(() => new LeaseRepository(this.context).verify(lease, marginMs)),
       state: (name = WRITER_LEASE) => this.guard(() => new LeaseRepository(this.context).state(name)),
     };
   }

@@ -81,6 +81,13 @@ describeStore('case pins', (env) => {
     });
   });
 
+  it('pages pins by case id', async () => {
+    const first = await env.store.read((readers) => readers.casePins.page({ limit: 2 }));
+    expect(first.map((pin) => pin.caseId)).toEqual(['c1', 'c2']);
+    const rest = await env.store.read((readers) => readers.casePins.page({ afterId: 'c2', limit: 2 }));
+    expect(rest.map((pin) => pin.caseId)).toEqual(['c3']);
+  });
+
   it('forgets pins of deleted cases', async () => {
     expect(await env.write((repositories) => repositories.casePins.delete(['c3', 'zz']))).toBe(1);
     const pins = await env.store.read((readers) => readers.casePins.getMany(['c1', 'c2', 'c3']));

@@ -4,7 +4,15 @@ import { describeStore } from '../../support/store-backends.js';
 
 const T0 = Date.UTC(2026, 0, 10, 9, 0, 0);
 const caseRow = (id: string, accountId: string | null, open: boolean, data: unknown, dateModified = T0) =>
-  ({ module: 'Cases', recordId: id, accountId, open, dateModified, data }) satisfies InputSnapshotInput;
+  ({
+    module: 'Cases',
+    recordId: id,
+    accountId,
+    open,
+    number: String(1000 + Number(id.slice(1))),
+    dateModified,
+    data,
+  }) satisfies InputSnapshotInput;
 const entry = (id: string, accountId: string, caseId: string, minutes: number): InputSnapshotInput => ({
   module: 'AOS_TimeEntries',
   recordId: id,
@@ -38,6 +46,7 @@ describeStore('input snapshots', (env) => {
       accountId: 'a1',
       caseId: null,
       open: true,
+      number: '1001',
       dateModified: T0,
       contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       data: { severity: '2', name: 'Ünïcode & <b>', nested: { b: 1, a: [1, 2] } },
@@ -133,6 +142,20 @@ describeStore('input snapshots', (env) => {
     expect(ids(await env.store.read((readers) => readers.inputs.byCases('AOS_TimeEntries', ['c3'])))).toEqual(
       ['t3'],
     );
+  });
+
+  it('finds a case by its number', async () => {
+    const found = await env.store.read((readers) => readers.inputs.findByNumber('Cases', '1002'));
+    expect(found.map((row) => row.recordId)).toEqual(['c2']);
+    expect(await env.store.read((readers) => readers.inputs.findByNumber('Cases', '4242'))).toEqual([]);
+    const renumbered = await env.write((repositories) =>
+      repositories.inputs.upsertMany([
+        { ...caseRow('c2', 'a1', false, { severity: '3' }, T0 + 60_000), number: '4242' },
+      ]),
+    );
+    expect(renumbered).toMatchObject({ touched: 1, changes: [] });
+    const moved = await env.store.read((readers) => readers.inputs.findByNumber('Cases', '4242'));
+    expect(moved.map((row) => row.recordId)).toEqual(['c2']);
   });
 
   it('pages ids and whole snapshots by key', async () => {

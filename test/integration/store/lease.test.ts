@@ -52,6 +52,13 @@ describeStore('the writer lease', (env) => {
     expect(attempt.acquired).toBe(false);
   });
 
+  it('verifies, before a PATCH to SuiteCRM, that the token is current and enough time is left', async () => {
+    expect(await a.leases.verify(leaseA, 5_000)).toBe(leaseA.expiresAt - clockA.value);
+    const tight = await a.leases.verify(leaseA, TTL + 1).catch((caught: unknown) => caught);
+    expect(isBridgeError(tight) && tight.code).toBe('store_conflict');
+    expect((tight as Error).message).toMatch(/renew it first/);
+  });
+
   it('passes to the other instance once expired, with the next fencing token', async () => {
     clockB.value = leaseA.expiresAt;
     leaseB = await takeOrFail(b, 'instance-b');
@@ -66,6 +73,7 @@ describeStore('the writer lease', (env) => {
     expect(isBridgeError(error) && error.code).toBe('store_conflict');
     expect((error as Error).message).toContain('instance-b');
     expect(await a.read((readers) => readers.cursors.get('lease-test'))).toMatchObject({ at: 1 });
+    await expect(a.leases.verify(leaseA, 0)).rejects.toMatchObject({ code: 'store_conflict' });
     const renewal = await a.leases.renew(leaseA, TTL).catch((caught: unknown) => caught);
     expect(isBridgeError(renewal) && renewal.code).toBe('store_conflict');
     expect(await a.leases.release(leaseA)).toBe(false);

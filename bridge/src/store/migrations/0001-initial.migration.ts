@@ -25,6 +25,7 @@ export async function up(knex: Knex): Promise<void> {
     table.string('record_id', ID).notNullable();
     table.string('account_id', ID).nullable();
     table.string('case_id', ID).nullable();
+    table.string('record_number', 64).nullable();
     table.boolean('is_open').nullable();
     table.bigInteger('date_modified_ms').nullable();
     table.specificType('content_hash', 'char(64)').notNullable();

@@ -88,6 +88,14 @@ export class CasePinRepository {
     return previous;
   }
 
+  /** Keyset page of pins in case-id order (restatement walks these). */
+  async page(options: { afterId?: string | null; limit: number }): Promise<CasePin[]> {
+    const query = this.ctx.db(TABLES.casePins).select();
+    if (options.afterId) query.where('case_id', '>', options.afterId);
+    const rows = await query.orderBy('case_id').limit(options.limit);
+    return rows.map(fromRow);
+  }
+
   async countByCoverage(): Promise<Record<string, number>> {
     const rows = await this.ctx
       .db(TABLES.casePins)

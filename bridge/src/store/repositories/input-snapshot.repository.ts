@@ -19,6 +19,8 @@ export interface InputSnapshotInput {
   caseId?: string | null;
   /** Cases: still open (so "all open cases of an account" is one indexed query). */
   open?: boolean | null;
+  /** A number people use for the record (a case number), so `explain 1042` finds it offline. */
+  number?: string | null;
   /** SuiteCRM's date_modified, epoch milliseconds. */
   dateModified: number | null;
   data: unknown;
@@ -30,6 +32,7 @@ export interface InputSnapshot {
   accountId: string | null;
   caseId: string | null;
   open: boolean | null;
+  number: string | null;
   dateModified: number | null;
   /** SHA-256 of the canonical JSON of `data`. */
   contentHash: string;
@@ -77,6 +80,7 @@ const KEY_COLUMNS = [
   'account_id',
   'case_id',
   'is_open',
+  'record_number',
   'date_modified_ms',
   'content_hash',
 ];
@@ -84,6 +88,7 @@ const UPDATE_COLUMNS = [
   'account_id',
   'case_id',
   'is_open',
+  'record_number',
   'date_modified_ms',
   'content_hash',
   'data',
@@ -127,6 +132,7 @@ export class InputSnapshotRepository {
           const previous = stored.get(input.recordId);
           const caseId = input.caseId ?? null;
           const open = input.open ?? null;
+          const number = input.number ?? null;
           if (previous === undefined) {
             report.created++;
             report.changes.push({ module, recordId: input.recordId, kind: 'created', previous: null });
@@ -143,7 +149,7 @@ export class InputSnapshotRepository {
               kind: 'changed',
               previous: previous.keys,
             });
-          } else if (previous.dateModified !== input.dateModified) {
+          } else if (previous.dateModified !== input.dateModified || previous.number !== number) {
             report.touched++;
           } else {
             report.unchanged++;
@@ -155,6 +161,7 @@ export class InputSnapshotRepository {
             account_id: input.accountId,
             case_id: caseId,
             is_open: open,
+            record_number: number,
             date_modified_ms: input.dateModified,
             content_hash: item.hash,
             data: item.json,
@@ -216,6 +223,15 @@ export class InputSnapshotRepository {
     return out;
   }
 
+  /** The records of `module` people call by this number (a case number), normally one. */
+  async findByNumber(module: string, number: string): Promise<InputSnapshot[]> {
+    const rows = await this.ctx
+      .db(TABLES.inputSnapshots)
+      .where({ module, record_number: number })
+      .orderBy('record_id');
+    return rows.map(fromRow);
+  }
+
   /** Keyset page of whole snapshots in id order (a full re-evaluation walks these). */
   async page(module: string, options: { afterId?: string | null; limit: number }): Promise<InputSnapshot[]> {
     const query = this.ctx.db(TABLES.inputSnapshots).where({ module });
@@ -271,7 +287,7 @@ export class InputSnapshotRepository {
   private async keysOf(
     module: string,
     recordIds: readonly string[],
-  ): Promise<Map<string, { keys: SnapshotKeys; dateModified: number | null }>> {
+  ): Promise<Map<string, { keys: SnapshotKeys; dateModified: number | null; number: string | null }>> {
     const rows = await this.ctx
       .db(TABLES.inputSnapshots)
       .where({ module })
@@ -288,6 +304,7 @@ export class InputSnapshotRepository {
             contentHash: String(row.content_hash),
           },
           dateModified: toInstantOrNull(row.date_modified_ms),
+          number: nullableText(row.record_number),
         },
       ]),
     );
@@ -309,6 +326,7 @@ function fromRow(row: Record<string, unknown>): InputSnapshot {
     accountId: nullableText(row.account_id),
     caseId: nullableText(row.case_id),
     open: toBool(row.is_open),
+    number: nullableText(row.record_number),
     dateModified: toInstantOrNull(row.date_modified_ms),
     contentHash: String(row.content_hash),
     data: parseJsonColumn(row.data),

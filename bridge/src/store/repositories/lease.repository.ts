@@ -121,6 +121,27 @@ export class LeaseRepository {
     if (state.token !== lease.token) throw lost(lease, state);
   }
 
+  /**
+   * For the moment before an unfenced side effect (a PATCH to SuiteCRM, which cannot carry the
+   * token): fails with `store_conflict` unless the token is current and the lease has at least
+   * `marginMs` left by the store's clock. Returns the time left.
+   */
+  async verify(lease: Lease, marginMs: number): Promise<number> {
+    const row = await this.ctx.db(TABLES.leases).where({ name: lease.name }).first();
+    const state = row ? fromRow(row) : null;
+    if (state === null || state.token !== lease.token || state.holder !== lease.holder)
+      throw lost(lease, state);
+    const left = state.expiresAt - this.ctx.now();
+    if (left < marginMs) {
+      throw new BridgeError(
+        'store_conflict',
+        `this instance (${lease.holder}) has ${Math.max(0, left)} ms left on the "${lease.name}" lease, less than the ${marginMs} ms a write needs: renew it first`,
+        { details: { lease: lease.name, token: lease.token, msLeft: left } },
+      );
+    }
+    return left;
+  }
+
   private async lockedRow(name: string): Promise<Record<string, unknown>> {
     const row = await this.ctx.db(TABLES.leases).where({ name }).forUpdate().first();
     if (!row) throw new Error(`lease ${name} vanished inside its transaction`);
