@@ -16,6 +16,11 @@ export interface StoreContext {
 
 type Row = Record<string, unknown>;
 
+/** A context on a bare connection (migrations), with the wall clock. */
+export function createContext(db: Knex, dialect: StoreDialect, now: () => number = Date.now): StoreContext {
+  return { db, dialect, now };
+}
+
 /**
  * Runs an insert/update/delete and returns how many rows it changed. knex only reports this for
  * update and delete; for inserts the raw driver result has it (mysql2 `affectedRows`,

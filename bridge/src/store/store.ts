@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { BridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
+import { ensureMigrationBookkeeping } from './migrations/bookkeeping.js';
 import { BridgeMigrationSource, MIGRATIONS } from './migrations/migration-source.js';
 import {
   type Lease,
@@ -20,6 +21,8 @@ const log = logger('store');
 /** A transaction that lost a lock conflict (deadlock, SQLite busy) runs again, up to this many times. */
 const MAX_ATTEMPTS = 5;
 const RETRY_BASE_MS = 25;
+/** How long `migrate` waits for another migrate holding the migration lock. */
+const MIGRATE_WAIT_MS = 20_000;
 
 export interface SchemaStatus {
   /** Migrations this store has run, in order. */
@@ -138,26 +141,47 @@ export class Store {
     }
   }
 
-  /** Creates or upgrades the schema. Safe to run any number of times, and concurrently. */
-  async migrate(options: { forceUnlock?: boolean } = {}): Promise<MigrationReport> {
+  /**
+   * Creates or upgrades the schema; safe to run again at any time. Several `migrate`s started
+   * at once (two instances booting) wait for each other: one migrates, the others then find
+   * nothing to do. A lock left by an interrupted migrate is reported after MIGRATE_WAIT_MS.
+   */
+  async migrate(options: { forceUnlock?: boolean; lockWaitMs?: number } = {}): Promise<MigrationReport> {
+    const deadline = Date.now() + (options.lockWaitMs ?? MIGRATE_WAIT_MS);
+    let forceUnlock = options.forceUnlock ?? false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.migrateOnce(forceUnlock);
+      } catch (error) {
+        const locked = error instanceof Error && error.name === 'MigrationLocked';
+        const racing = locked || isRetryableStoreError(error) || isCreateRace(error);
+        if (racing && Date.now() < deadline) {
+          log.debug('another migrate is running; waiting for it', { attempt });
+          forceUnlock = false;
+          await new Promise((resolve) => setTimeout(resolve, 100 * Math.min(attempt, 10)));
+          continue;
+        }
+        if (locked) {
+          throw new BridgeError(
+            'store_conflict',
+            `the store at ${this.location} is being migrated by another process, or a migration was interrupted: if no \`sla-bridge migrate\` is running, run \`sla-bridge migrate --force-unlock\``,
+            { cause: error },
+          );
+        }
+        throw toStoreError(error, this.location);
+      }
+    }
+  }
+
+  private async migrateOnce(forceUnlock: boolean): Promise<MigrationReport> {
     const before = await this.schemaStatus();
     if (before.unknown.length > 0) throw newerSchemaError(this.location, before.unknown);
     const config = { migrationSource: new BridgeMigrationSource(), tableName: TABLES.migrations };
-    try {
-      if (options.forceUnlock) await this.knex.migrate.forceFreeMigrationsLock(config);
-      const [, log] = (await this.knex.migrate.latest(config)) as [number, string[]];
-      const after = await this.schemaStatus();
-      return { applied: log, migrations: after.applied };
-    } catch (error) {
-      if (error instanceof Error && error.name === 'MigrationLocked') {
-        throw new BridgeError(
-          'store_conflict',
-          `the store at ${this.location} is being migrated by another process, or a migration was interrupted: if no \`sla-bridge migrate\` is running, run \`sla-bridge migrate --force-unlock\``,
-          { cause: error },
-        );
-      }
-      throw toStoreError(error, this.location);
-    }
+    await ensureMigrationBookkeeping(this.knex);
+    if (forceUnlock) await this.knex.migrate.forceFreeMigrationsLock(config);
+    const [, applied] = (await this.knex.migrate.latest(config)) as [number, string[]];
+    const after = await this.schemaStatus();
+    return { applied, migrations: after.applied };
   }
 
   async close(): Promise<void> {
@@ -189,6 +213,13 @@ export class Store {
       }
     }
   }
+}
+
+/** Two first-time migrates both creating knex's bookkeeping tables: the loser simply retries. */
+function isCreateRace(error: unknown): boolean {
+  const code = driverCode(error);
+  if (code === 'ER_TABLE_EXISTS_ERROR' || code === 'ER_DUP_ENTRY') return true;
+  return code === 'SQLITE_ERROR' && /already exists/i.test((error as Error).message);
 }
 
 function newerSchemaError(location: string, unknown: string[]): BridgeError {

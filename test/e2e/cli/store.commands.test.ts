@@ -107,6 +107,18 @@ describe('sla-bridge migrate and tracking-start on a SQLite file', () => {
   });
 });
 
+describe('concurrent migrates on a new SQLite file', () => {
+  it('all succeed and the schema is created once', async () => {
+    const env = { BRIDGE_STORE_URL: join(dir, 'concurrent', 'bridge.sqlite') };
+    const results = await Promise.all([1, 2, 3].map(() => runCli(['migrate', '--json'], { env })));
+    for (const result of results) expect(result.status, result.stderr).toBe(0);
+    const reports = results.map((result) => JSON.parse(result.stdout));
+    expect(reports.flatMap((report) => report.schema.applied)).toEqual(['0001-initial']);
+    expect(reports.filter((report) => report.trackingStartSetNow)).toHaveLength(1);
+    expect(new Set(reports.map((report) => report.trackingStart.setAt)).size).toBe(1);
+  });
+});
+
 describe('store errors on the command line', () => {
   it('an unreachable MySQL is exit 4, names host and port, never the password', async () => {
     const result = await runCli(['migrate'], {
