@@ -93,6 +93,14 @@ export function toStoreError(error: unknown, location: string): unknown {
     });
   }
   if (isMissingSchema(error, code)) return missingSchemaError(location);
+  if (isRetryableStoreError(error)) {
+    // Still locked after the transaction's retries: another process holds the store too long.
+    return new BridgeError(
+      'store_unavailable',
+      `the store at ${location} stayed locked by another connection: ${message} (${code})`,
+      { cause: error, details: { driverCode: code } },
+    );
+  }
   return new BridgeError('internal', `store operation failed at ${location}: ${message} (${code})`, {
     cause: error,
   });

@@ -63,6 +63,18 @@ describeStore('job runs', (env) => {
     ).toEqual(['sync']);
   });
 
+  it('marks runs a dead process left running as abandoned', async () => {
+    const dead = await env.write((repositories) => repositories.jobRuns.start('reconcile'));
+    env.clock.advance(1000);
+    expect(await env.write((repositories) => repositories.jobRuns.markAbandoned('reconcile'))).toBe(1);
+    expect(await env.store.read((readers) => readers.jobRuns.get(dead))).toMatchObject({
+      outcome: 'abandoned',
+      endedAt: env.clock.value,
+      error: 'the process running it ended before it finished',
+    });
+    expect(await env.write((repositories) => repositories.jobRuns.markAbandoned('reconcile'))).toBe(0);
+  });
+
   it('refuses to finish a run that does not exist', async () => {
     await expect(
       env.write((repositories) => repositories.jobRuns.finish(999_999, { outcome: 'succeeded' })),

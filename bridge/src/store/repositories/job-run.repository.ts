@@ -5,10 +5,11 @@ import { TABLES } from '../tables.js';
 
 /**
  * One row per job run (a sync pass, a tick, a reconciliation): when it started and ended, how
- * it ended, what it counted, and the error that stopped it. A run still `running` long after
- * its start is one whose process died: `status` shows it as such.
+ * it ended, what it counted, and the error that stopped it. A run left `running` by a process
+ * that died is marked `abandoned` by the next run of its job (which holds the lease, so the
+ * old one cannot still be running).
  */
-export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped'] as const;
+export const JOB_OUTCOMES = ['running', 'succeeded', 'failed', 'skipped', 'abandoned'] as const;
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];
 
 export interface JobRun {
@@ -63,6 +64,18 @@ export class JobRunRepository {
         error: error !== null && error.length > MAX_ERROR ? `${error.slice(0, MAX_ERROR)}...` : error,
       });
     if (updated === 0) throw new Error(`no job run ${id} to finish`);
+  }
+
+  /** Marks runs of `job` still `running` (their process died) as abandoned; returns how many. */
+  async markAbandoned(job: string, options: { endedAt?: number } = {}): Promise<number> {
+    return this.ctx
+      .db(TABLES.jobRuns)
+      .where({ job, outcome: 'running' })
+      .update({
+        outcome: 'abandoned',
+        ended_at_ms: checkInstant(options.endedAt ?? this.ctx.now(), 'endedAt'),
+        error: 'the process running it ended before it finished',
+      });
   }
 
   async get(id: number): Promise<JobRun | null> {
