@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
+import { registerTrackingStartCommand } from './tracking-start.command.js';
 import { VERSION } from './version.js';
 
 /** Builds the `sla-bridge` program. Each command lives in its own file and registers itself. */
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerCalendarCommands(program);
   registerDemoCommand(program);
   registerPolicyCommands(program);
+  registerMigrateCommand(program);
+  registerTrackingStartCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }
