@@ -51,8 +51,11 @@ function toReply(error: unknown): Reply {
   throw error;
 }
 
-function write(response: ServerResponse, reply: Reply, fault: ActiveFault | undefined): void {
+function write(response: ServerResponse, reply: Reply, fault: ActiveFault | undefined, now: number): void {
   const body = Buffer.from(reply.body, 'utf8');
+  // Apache's Date header comes from the same clock as date_modified: the virtual one here.
+  response.sendDate = false;
+  response.setHeader('Date', new Date(now).toUTCString());
   if (fault?.kind === 'truncate') {
     const kept = body.subarray(0, Math.min(body.length, fault.keepBytes ?? Math.floor(body.length / 2)));
     response.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(kept.length) });
@@ -110,7 +113,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (!rawPath.startsWith(`${deps.apiBase}/`)) {
         deps.counters.record(method, 'outside-api', undefined);
-        write(response, apacheNotFound(), undefined);
+        write(response, apacheNotFound(), undefined, deps.clock.now());
         return;
       }
       const relative = rawPath.slice(deps.apiBase.length);
@@ -137,7 +140,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
         else await timers.sleep(ms);
       }
       if (fault?.kind === 'error' || fault?.kind === 'rate-limit') {
-        write(response, faultReply(fault), undefined);
+        write(response, faultReply(fault), undefined, deps.clock.now());
         return;
       }
       if (fault?.kind === 'expire-token') {
@@ -165,7 +168,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (fault?.kind === 'slow') await timers.sleep(fault.delayMs ?? 30_000);
       if (response.destroyed || request.socket.destroyed) return;
-      write(response, reply, fault);
+      write(response, reply, fault, deps.clock.now());
     } catch (error) {
       if (!response.headersSent && !response.destroyed) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
