@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
+import { registerSyncCommand } from './sync.command.js';
 import { registerTrackingStartCommand } from './tracking-start.command.js';
 import { VERSION } from './version.js';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerMigrateCommand(program);
   registerTrackingStartCommand(program);
+  registerSyncCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }
