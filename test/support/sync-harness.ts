@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MODULE_CODECS, type ModuleAttributes } from '../../bridge/src/contract/index.js';
+import {
+  ACCOUNT_BRIDGE_FIELDS,
+  CASE_BRIDGE_FIELDS,
+  MODULE_CODECS,
+  type ModuleAttributes,
+  TIME_ENTRY_BRIDGE_FIELDS,
+} from '../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../bridge/src/domain/index.js';
 import { type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
 import { openStore, type Store } from '../../bridge/src/store/index.js';
@@ -87,4 +93,26 @@ export async function readBack<M extends 'Accounts' | 'Cases' | 'SLA_TimeEntries
     for (const record of page) out.set(record.id, record.attributes as ModuleAttributes[M]);
   }
   return out;
+}
+
+/** Everything the bridge owns, as SuiteCRM holds it, plus the event ledger: two runs that end equal are equal here. */
+export async function bridgeState(
+  h: SyncHarness,
+): Promise<{ fields: Record<string, unknown>; events: string[] }> {
+  const fields: Record<string, unknown> = {};
+  const owned = {
+    Accounts: ACCOUNT_BRIDGE_FIELDS,
+    Cases: CASE_BRIDGE_FIELDS,
+    SLA_TimeEntries: TIME_ENTRY_BRIDGE_FIELDS,
+  } as const;
+  for (const module of ['Accounts', 'Cases', 'SLA_TimeEntries'] as const) {
+    for (const [id, values] of await readBack(h, module)) {
+      const record = values as unknown as Record<string, unknown>;
+      fields[`${module}/${id}`] = Object.fromEntries(owned[module].map((field) => [field, record[field]]));
+    }
+  }
+  const events = (await h.store.read((r) => r.events.find({ limit: 1_000_000 })))
+    .map((event) => event.key)
+    .sort();
+  return { fields, events };
 }
