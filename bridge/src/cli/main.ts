@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerExplainCommand } from './explain.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerTrackingStartCommand(program);
   registerSyncCommand(program);
+  registerExplainCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }

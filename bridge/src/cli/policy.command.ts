@@ -4,17 +4,19 @@ import { loadPolicy } from '../domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT, DEFAULT_POLICY_SOURCE } from '../domain/policy/default-policy.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
+import { registerPolicyRestateCommand } from './policy-restate.command.js';
 import { policySummary } from './policy-summary.js';
 import { action } from './run-action.js';
 
 /**
- * `sla-bridge policy show|check`: the support policy file, without SuiteCRM. `policy restate`
- * (re-deciding pinned cases under a new policy) belongs to the sync commands.
+ * `sla-bridge policy show|check`: the support policy file, without SuiteCRM; `policy restate`
+ * (re-deciding pinned cases under a new policy) talks to SuiteCRM and lives in its own file.
  */
 export function registerPolicyCommands(program: Command): void {
   const policy = program
     .command('policy')
-    .description('The support policy: plans, calendars and SLA settings (no SuiteCRM needed).');
+    .description('The support policy: plans, calendars and SLA settings (show and check need no SuiteCRM).');
+  registerPolicyRestateCommand(policy);
 
   policy
     .command('show')

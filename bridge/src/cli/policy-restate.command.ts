@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import { parseIsoDate } from '../domain/calendar/local-date.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import { EXIT } from '../errors/exit-status.js';
+import { londonMidnight, type Store } from '../store/index.js';
+import { type RestateSelection, SyncEngine, type SyncReport } from '../sync/sync-engine.js';
+import { requireWriterLease } from '../sync/writer-lease.js';
+import { openRuntime } from './bridge-runtime.js';
+import { action } from './run-action.js';
+import { reportCounts } from './sync.command.js';
+import { formatSyncReport } from './sync-report.format.js';
+
+/**
+ * `sla-bridge policy restate`: cases keep the policy version in force at their first evaluation;
+ * after a policy change, this decides coverage again under the current policy for the chosen
+ * cases, writes the new fields and records one `restated` event per case whose pin changed.
+ */
+export function registerPolicyRestateCommand(policy: Command): void {
+  policy
+    .command('restate')
+    .description(
+      'Re-decide the pinned coverage and policy version of cases under the current policy, write the new fields and record a "restated" event for each case that changed. Talks to SuiteCRM.',
+    )
+    .option('--since <date>', 'cases reported on or after this date (YYYY-MM-DD, 00:00 Europe/London)')
+    .option('--case <id>', 'one case (its id, or its case number)')
+    .option('--account <id>', 'the cases of one account')
+    .option('--dry-run', 'show what would change; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(
+      action(
+        async (options: {
+          since?: string;
+          case?: string;
+          account?: string;
+          dryRun?: boolean;
+          json?: boolean;
+        }) => {
+          const chosen = [options.since, options.case, options.account].filter(
+            (value) => value !== undefined,
+          );
+          if (chosen.length !== 1) {
+            throw new BridgeError(
+              'usage',
+              'choose the cases to restate with exactly one of --since, --case or --account',
+            );
+          }
+          const since = options.since === undefined ? undefined : londonMidnight(options.since);
+          if (options.since !== undefined && (since === null || parseIsoDate(options.since) === undefined)) {
+            throw new BridgeError('usage', `--since must be a date YYYY-MM-DD, got "${options.since}"`);
+          }
+          const runtime = await openRuntime();
+          try {
+            const selection: RestateSelection = {};
+            if (typeof since === 'number') selection.since = since;
+            if (options.account !== undefined) selection.accountId = options.account;
+            if (options.case !== undefined)
+              selection.caseIds = [await caseIdFor(runtime.store, options.case)];
+            const engine = new SyncEngine({
+              client: runtime.client,
+              store: runtime.store,
+              policy: runtime.policy,
+            });
+            let report: SyncReport;
+            if (options.dryRun) {
+              report = await engine.restate(null, selection, { dryRun: true });
+            } else {
+              const held = await requireWriterLease(runtime.store);
+              try {
+                const runId = await runtime.store.write(held.lease, (r) =>
+                  r.jobRuns.start('restate', { holder: held.lease.holder }),
+                );
+                const done = await engine.restate(held.lease, selection);
+                report = done;
+                await runtime.store.write(held.lease, (r) =>
+                  r.jobRuns.finish(runId, {
+                    outcome: done.failures.length > 0 ? 'failed' : 'succeeded',
+                    counts: reportCounts(done),
+                  }),
+                );
+              } finally {
+                await held.release();
+              }
+            }
+            process.stdout.write(
+              options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSyncReport(report),
+            );
+            return report.failures.length > 0 ? EXIT.failures : EXIT.ok;
+          } finally {
+            await runtime.close();
+          }
+        },
+      ),
+    );
+}
+
+async function caseIdFor(store: Store, text: string): Promise<string> {
+  if (/^\d+$/.test(text)) {
+    const found = await store.read((r) => r.inputs.findByNumber('Cases', text));
+    if (found.length === 0)
+      throw new BridgeError(
+        'input_invalid',
+        `no case number ${text} in the bridge's store (has it been synced?)`,
+      );
+    return found[0]?.recordId as string;
+  }
+  return text;
+}

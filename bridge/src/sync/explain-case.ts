@@ -1,0 +1,108 @@
+import type { CaseRecord, CompiledPolicy } from '../domain/index.js';
+import { loadPolicy } from '../domain/index.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import { logger } from '../logging/logger.js';
+import type { LedgerEvent, Store } from '../store/index.js';
+import type { SuiteCrmClient } from '../suitecrm/index.js';
+import { evaluateRecord, type Outcome } from './evaluate-record.js';
+import { loadEvaluationInputs } from './evaluation-inputs.js';
+import type { SyncContext } from './sync-context.js';
+import type { SyncSession } from './sync-session.js';
+
+/**
+ * `explain`: one case as the bridge sees it, from the store alone (no SuiteCRM call): its inputs
+ * as last read, what the domain computes from them now, what SuiteCRM held for the bridge's
+ * fields when last read or written, and the case's events in the ledger.
+ */
+export interface CaseExplanation {
+  caseId: string;
+  caseNumber: string | null;
+  lastRead: number | null;
+  inputs: CaseRecord & { parseProblems?: string[] };
+  account: unknown;
+  now: number;
+  policyVersion: string;
+  computed: Outcome;
+  held: Record<string, unknown> | null;
+  nextTransition: { at: number; reason: string } | null;
+  events: LedgerEvent[];
+}
+
+export async function explainCase(
+  store: Store,
+  policy: CompiledPolicy,
+  key: string,
+  now: number,
+): Promise<CaseExplanation> {
+  const snapshot = await store.read(async (r) => {
+    if (/^\d+$/.test(key)) {
+      const found = await r.inputs.findByNumber('Cases', key);
+      if (found.length > 1)
+        throw new BridgeError(
+          'input_invalid',
+          `case number ${key} matches ${found.length} cases: give the id`,
+        );
+      return found[0] ?? null;
+    }
+    return r.inputs.get('Cases', key);
+  });
+  if (!snapshot) {
+    throw new BridgeError(
+      'input_invalid',
+      `no case ${key} in the bridge's store: is it reported after the tracking start, and has a sync read it?`,
+    );
+  }
+  const tracking = await store.read((r) => r.trackingStart.get());
+  const policies = new Map<string, CompiledPolicy>([[policy.version, policy]]);
+  const session: SyncSession = {
+    dryRun: true,
+    read: (fn) => store.read(fn),
+    write: () => Promise.reject(new BridgeError('internal', 'explain never writes')),
+    beforeSuiteCrmWrites: async () => {},
+  };
+  const ctx: SyncContext = {
+    client: undefined as unknown as SuiteCrmClient, // explain never talks to SuiteCRM
+    session,
+    policy,
+    policyFor: async (version) => {
+      const cached = policies.get(version);
+      if (cached) return cached;
+      const stored = await store.read((r) => r.policies.get(version));
+      if (!stored) return undefined;
+      const compiled = loadPolicy(stored.content, `stored policy ${version}`);
+      policies.set(version, compiled);
+      return compiled;
+    },
+    now,
+    trackingStart: tracking?.at ?? 0,
+    bridgeUserId: null,
+    pageSize: 100,
+    log: logger('explain'),
+  };
+  const ref = { module: 'Cases' as const, id: snapshot.recordId };
+  const inputs = await store.read((r) => loadEvaluationInputs(r, [ref]));
+  const computed = await evaluateRecord(ctx, inputs, ref);
+  const [held, transitions, events] = await store.read(
+    async (r) =>
+      [
+        await r.suiteCrmFields.get('Cases', snapshot.recordId),
+        await r.transitions.getMany('Cases', [snapshot.recordId]),
+        await r.events.forCase(snapshot.recordId),
+      ] as const,
+  );
+  const transition = transitions.get(snapshot.recordId);
+  const data = snapshot.data as CaseRecord;
+  return {
+    caseId: snapshot.recordId,
+    caseNumber: snapshot.number,
+    lastRead: snapshot.dateModified,
+    inputs: data,
+    account: data.accountId ? (inputs.accounts.get(data.accountId) ?? null) : null,
+    now,
+    policyVersion: (computed.desired.sla_policy_version_c as string | null) ?? policy.version,
+    computed,
+    held: held?.fields ?? null,
+    nextTransition: transition ? { at: transition.dueAt, reason: transition.reason } : null,
+    events,
+  };
+}
