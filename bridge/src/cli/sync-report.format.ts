@@ -43,7 +43,7 @@ export function formatSyncReport(report: SyncReport): string {
     );
   }
   const events = SYNC_MODULES.reduce((sum, module) => sum + report.computed[module].events, 0);
-  lines.push('', `events computed: ${events} (the ledger keeps each once)`);
+  lines.push('', `new events in the ledger: ${events}`);
   if (report.records.length > 0) {
     lines.push('', `records the sync ${verb}:`);
     for (const record of report.records) {

@@ -33,6 +33,7 @@ export interface ComputeCounts {
   written: number;
   fieldsWritten: number;
   failed: number;
+  /** Events newly added to the ledger (a recomputed timeline adds only what is new). */
   events: number;
   notComputed: number;
   untracked: number;
@@ -43,6 +44,8 @@ export interface ComputeResult {
   counts: Record<SyncModuleName, ComputeCounts>;
   records: WrittenRecord[];
   failures: Array<{ module: SyncModuleName; id: string; error: string }>;
+  /** Stopped by the signal with work still queued. */
+  interrupted: boolean;
 }
 
 export interface ComputeOptions {
@@ -51,6 +54,8 @@ export interface ComputeOptions {
   restate?: boolean;
   /** Stop listing written records after this many (the counts keep going). */
   listLimit?: number;
+  /** Checked between batches: a batch in hand always finishes and is recorded. */
+  signal?: AbortSignal;
 }
 
 export function emptyCounts(): ComputeCounts {
@@ -71,11 +76,16 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
     counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
     records: [],
     failures: [],
+    interrupted: false,
   };
   const listLimit = options.listLimit ?? 1000;
   const explicit = options.only ? [...options.only] : undefined;
   const seen = new Set<string>();
   for (;;) {
+    if (options.signal?.aborted) {
+      result.interrupted = true;
+      break;
+    }
     let refs: RecordRef[];
     if (explicit) {
       refs = explicit.splice(0, BATCH);
@@ -111,7 +121,8 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       .filter((plan) => plan !== undefined);
 
     const applied = await applyWrites(ctx, plans);
-    await ctx.session.write((repositories) => record(ctx, repositories, outcomes, applied, inputs.held));
+    const recorded = await ctx.session.write((repositories) => record(ctx, repositories, outcomes, applied, inputs.held));
+    for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) result.counts[module].events += recorded[module];
 
     for (const outcome of outcomes) {
       const counts = result.counts[outcome.ref.module];
@@ -119,7 +130,6 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       if (outcome.vanished) counts.vanished++;
       else if (!outcome.writable) counts.untracked++;
       if (outcome.problem) counts.notComputed++;
-      counts.events += outcome.events.length;
     }
     for (const write of applied.done) {
       const counts = result.counts[write.plan.outcome.ref.module];
@@ -213,13 +223,14 @@ function expectedHeld(plan: PlannedWrite): Record<string, unknown> {
   return held;
 }
 
+/** Records a batch in one transaction; returns the events newly added to the ledger per module. */
 async function record(
   ctx: SyncContext,
   repositories: StoreRepositories,
   outcomes: readonly Outcome[],
   applied: AppliedWrites,
   held: Map<string, Record<string, unknown>>,
-): Promise<void> {
+): Promise<Record<SyncModuleName, number>> {
   const failed = new Set(applied.failed.map((f) => refKey(f.plan.outcome.ref.module, f.plan.outcome.ref.id)));
   const gone = new Set(applied.gone.map((p) => refKey(p.outcome.ref.module, p.outcome.ref.id)));
   const live = outcomes.filter((o) => !o.vanished && !gone.has(refKey(o.ref.module, o.ref.id)));
@@ -232,20 +243,25 @@ async function record(
   }));
   if (saved.length > 0) await repositories.suiteCrmFields.saveMany(saved);
 
-  // Events are a timeline: inserting the same ones again is a no-op.
-  const events: LedgerEventInput[] = live.flatMap((outcome) =>
-    outcome.events.map((event) => ({
-      key: event.key,
-      module: event.module,
-      recordId: event.recordId,
-      type: event.type,
-      clock: event.clock,
-      at: event.at,
-      policyVersion: event.policyVersion,
-      cause: event.cause,
-    })),
-  );
-  if (events.length > 0) await repositories.events.insertMany(events);
+  // Events are a timeline: inserting the same ones again is a no-op; count the new ones.
+  const recorded: Record<SyncModuleName, number> = { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 };
+  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+    const events: LedgerEventInput[] = live
+      .filter((outcome) => outcome.ref.module === module)
+      .flatMap((outcome) =>
+        outcome.events.map((event) => ({
+          key: event.key,
+          module: event.module,
+          recordId: event.recordId,
+          type: event.type,
+          clock: event.clock,
+          at: event.at,
+          policyVersion: event.policyVersion,
+          cause: event.cause,
+        })),
+      );
+    if (events.length > 0) recorded[module] = await repositories.events.insertMany(events);
+  }
 
   const newPins = live.filter((o) => o.pin?.isNew);
   if (newPins.length > 0) {
@@ -312,4 +328,5 @@ async function record(
     ];
     await forgetDeleted(repositories, module, ids, ctx.now);
   }
+  return recorded;
 }

@@ -31,6 +31,8 @@ export interface IngestOptions {
   owned: readonly string[];
   /** Full scans collect the ids they saw, for the reconciliation of deletions. */
   seen?: Set<string>;
+  /** Stops the read after the batch in hand (its cursor saved). */
+  signal?: AbortSignal;
 }
 
 interface Batch {
@@ -125,6 +127,7 @@ export async function ingestModule(
     counts.changed += changed.length;
     counts.queued += due.size;
     ctx.progress?.(`read ${name}`, counts.read);
+    if (options.signal?.aborted) return counts;
   }
   if (options.full) {
     await ctx.session.write((repositories) =>

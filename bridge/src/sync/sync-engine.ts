@@ -34,6 +34,8 @@ export interface SyncRunOptions {
   now?: number;
   /** Stop listing written records after this many (counts are always complete). */
   listLimit?: number;
+  /** Aborting stops the pass after the batch in hand (its writes finished and recorded). */
+  signal?: AbortSignal;
 }
 
 export interface RestateSelection {
@@ -55,6 +57,8 @@ export interface SyncReport {
   computed: ComputeResult['counts'];
   records: WrittenRecord[];
   failures: ComputeResult['failures'];
+  /** True when the pass was stopped early (shutdown); the rest is still queued. */
+  interrupted: boolean;
 }
 
 const log = logger('sync');
@@ -167,6 +171,7 @@ export class SyncEngine {
       computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
       records: [],
       failures: [],
+      interrupted: false,
     };
   }
 

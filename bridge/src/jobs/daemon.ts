@@ -1,0 +1,179 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { isBridgeError } from '../errors/bridge-error.js';
+import { logger } from '../logging/logger.js';
+import type { Store } from '../store/index.js';
+import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
+import { acquireWriterLease, type HeldLease, LEASE_TTL_MS } from '../sync/writer-lease.js';
+import type { JobDefinition } from './job-definition.js';
+import { RECONCILE_JOB } from './reconcile.job.js';
+import { TICK_JOB } from './tick.job.js';
+
+/**
+ * `sla-bridge run`: the jobs on node-cron with an explicit time zone. Jobs never overlap (one at
+ * a time, across jobs too: both write). Only the holder of the store's writer lease runs them; a
+ * second instance waits, trying at each tick, and takes over once the first stops renewing it.
+ * `stop()` takes no new work, lets the batch in hand finish and be recorded, records the run,
+ * and releases the lease.
+ */
+export type JobOutcome = 'ran' | 'failed' | 'waiting' | 'busy' | 'stopping';
+
+export interface DaemonDeps {
+  engine: SyncEngine;
+  store: Store;
+  clock?: () => number;
+  holder?: string;
+  leaseTtlMs?: number;
+}
+
+export interface DaemonOptions {
+  timeZone: string;
+  jobs?: readonly JobDefinition[];
+}
+
+const log = logger('daemon');
+
+export class Daemon {
+  private held: HeldLease | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopping = false;
+  private readonly abort = new AbortController();
+  private readonly tasks: ScheduledTask[] = [];
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly deps: DaemonDeps,
+    private readonly options: DaemonOptions,
+  ) {
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  get jobs(): readonly JobDefinition[] {
+    return this.options.jobs ?? [TICK_JOB, RECONCILE_JOB];
+  }
+
+  /** Schedules every job; the first tick runs at once, catching up after any downtime. */
+  start(): void {
+    for (const job of this.jobs) {
+      const task = cron.schedule(job.cron, () => this.runJob(job).then(() => undefined), {
+        name: job.name,
+        timezone: this.options.timeZone,
+        noOverlap: true,
+      });
+      this.tasks.push(task);
+    }
+    log.info('bridge daemon started', {
+      timeZone: this.options.timeZone,
+      jobs: this.jobs.map((job) => `${job.name} (${job.cron})`).join(', '),
+    });
+    void this.runJob(TICK_JOB);
+  }
+
+  /** Runs one job now (the scheduler calls this; tests call it with a virtual `now`). */
+  async runJob(job: JobDefinition, now = this.clock()): Promise<JobOutcome> {
+    if (this.stopping) return 'stopping';
+    if (this.running) {
+      log.info('a job is still running; this run is skipped', { job: job.name });
+      return 'busy';
+    }
+    const work = this.execute(job, now);
+    this.running = work;
+    try {
+      return await work;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async execute(job: JobDefinition, now: number): Promise<JobOutcome> {
+    const held = await this.ensureLease();
+    if (!held) return 'waiting';
+    const lease = held.lease;
+    let runId: number | undefined;
+    const started = this.clock();
+    try {
+      runId = await this.deps.store.write(lease, (r) => r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now }));
+      const report = await job.run(this.deps.engine, lease, now, this.abort.signal);
+      const outcome = report.failures.length > 0 || report.interrupted ? 'failed' : 'succeeded';
+      const id = runId;
+      await this.deps.store.write(held.lease, (r) =>
+        r.jobRuns.finish(id, {
+          outcome,
+          counts: totals(report),
+          ...(report.interrupted ? { error: 'stopped by shutdown before finishing; the rest is queued for the next run' } : {}),
+          ...(report.failures.length > 0 ? { error: `${report.failures.length} write(s) failed; retried by the next run` } : {}),
+        }),
+      );
+      log.info(`${job.name} done`, { ...totals(report), durationMs: this.clock() - started });
+      return outcome === 'succeeded' ? 'ran' : 'failed';
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`${job.name} failed`, { code: isBridgeError(error) ? error.code : 'internal', error: message });
+      if (isBridgeError(error) && error.code === 'store_conflict') {
+        // Another instance took over: stop writing, go back to waiting.
+        await this.dropLease();
+        return 'failed';
+      }
+      if (runId !== undefined) {
+        const id = runId;
+        await this.deps.store
+          .write(held.lease, (r) => r.jobRuns.finish(id, { outcome: 'failed', error: message }))
+          .catch(() => undefined);
+      }
+      return 'failed';
+    }
+  }
+
+  private async ensureLease(): Promise<HeldLease | undefined> {
+    if (this.held && this.held.lost === undefined) return this.held;
+    if (this.held) await this.dropLease();
+    const held = await acquireWriterLease(this.deps.store, this.deps.holder, this.deps.leaseTtlMs ?? LEASE_TTL_MS).catch(
+      (error: unknown) => {
+        log.error('cannot reach the store to take the writer lease', { error: String(error) });
+        return undefined;
+      },
+    );
+    if (!held) {
+      const state = await this.deps.store.leases.state().catch(() => null);
+      log.info('waiting: another bridge instance holds the writer lease', {
+        holder: state?.holder ?? 'unknown',
+        until: state ? new Date(state.expiresAt).toISOString() : 'unknown',
+      });
+      return undefined;
+    }
+    this.held = held;
+    log.info('took the writer lease', { holder: held.lease.holder, token: held.lease.token });
+    const abandoned = await this.deps.store.write(held.lease, (r) => r.jobRuns.markAbandoned('tick').then(async (n) => n + (await r.jobRuns.markAbandoned('reconcile'))));
+    if (abandoned > 0) log.warn('runs left unfinished by a stopped instance were marked abandoned', { count: abandoned });
+    return held;
+  }
+
+  private async dropLease(): Promise<void> {
+    const held = this.held;
+    this.held = undefined;
+    await held?.release().catch(() => undefined);
+  }
+
+  /** Graceful stop: no new jobs; the batch in hand finishes and is recorded; the lease is released. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    for (const task of this.tasks) await task.stop();
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+    await this.dropLease();
+    log.info('bridge daemon stopped');
+  }
+}
+
+function totals(report: SyncReport): Record<string, number> {
+  const sum = (pick: (module: keyof SyncReport['computed']) => number) =>
+    pick('Accounts') + pick('SLA_TimeEntries') + pick('Cases');
+  return {
+    read: sum((m) => report.read[m].read),
+    computed: sum((m) => report.computed[m].evaluated),
+    written: sum((m) => report.computed[m].written),
+    failed: sum((m) => report.computed[m].failed),
+    events: sum((m) => report.computed[m].events),
+    deleted: sum((m) => report.deleted[m]),
+  };
+}
