@@ -11,6 +11,9 @@
  */
 error_reporting(E_ALL);
 set_error_handler(static function ($severity, $message, $file, $line) {
+    if (!(error_reporting() & $severity)) {
+        return false; // silenced with @
+    }
     throw new ErrorException($message, 0, $severity, $file, $line);
 });
 

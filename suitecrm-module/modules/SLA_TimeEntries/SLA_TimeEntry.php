@@ -9,6 +9,9 @@
  * under metadata/ (list, detail, edit, quick create, search, popup, subpanel).
  */
 
+// Usually loaded already (User extends Person extends Basic); required so the class never depends on it.
+require_once 'include/SugarObjects/templates/basic/Basic.php';
+
 #[\AllowDynamicProperties]
 class SLA_TimeEntry extends Basic
 {
