@@ -262,7 +262,8 @@ function rhsRelationVardefs(
         link: relationship.rhsLink,
         required: idField?.required ?? false,
         massupdate: false,
-        importable: idField?.required ? 'required' : true,
+        // The id field is the one an import must map; 'required' here too would demand both columns.
+        importable: true,
         audited: false,
         reportable: true,
       },

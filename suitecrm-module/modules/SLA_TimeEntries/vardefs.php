@@ -124,7 +124,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'link' => 'sla_case',
             'required' => true,
             'massupdate' => false,
-            'importable' => 'required',
+            'importable' => true,
             'audited' => false,
             'reportable' => true,
         ),
