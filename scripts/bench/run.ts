@@ -1,4 +1,5 @@
 import { benchCalendar } from './calendar.bench.js';
+import { benchStandIn } from './standin.bench.js';
 
 /**
  * `npm run bench`: every benchmark of the product, one after the other, printing figures and
@@ -8,3 +9,4 @@ import { benchCalendar } from './calendar.bench.js';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 log(`node ${process.version}, ${new Date().toISOString()}`);
 benchCalendar(log);
+await benchStandIn(log);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { readHolidayOverridesFile } from '../config/holiday-overrides-file.js';
+import { loadPolicyFile } from '../config/policy-file.js';
 import {
   builtInHolidays,
   compileCalendar,
@@ -10,7 +11,7 @@ import {
 } from '../domain/calendar/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
-import { CalendarLineEvaluator } from './calendar-eval.js';
+import { CalendarLineEvaluator, type EvalOptions } from './calendar-eval.js';
 import { mapLines } from './line-stream.js';
 import { action } from './run-action.js';
 
@@ -26,6 +27,19 @@ function registryFrom(file: string | undefined): HolidayRegistry {
   return file
     ? createHolidayRegistry({ englandAndWales: readHolidayOverridesFile(file) })
     : builtInHolidays();
+}
+
+/** With --policy, lines may name the policy's calendars, compiled with the policy's own holiday overrides. */
+function evalOptions(options: { holidayOverrides?: string; policy?: string }): EvalOptions {
+  if (options.policy === undefined) return { registry: registryFrom(options.holidayOverrides) };
+  if (options.holidayOverrides !== undefined) {
+    throw new BridgeError(
+      'usage',
+      '--policy carries its own holidayOverrides; do not combine it with --holiday-overrides',
+    );
+  }
+  const { policy } = loadPolicyFile(options.policy);
+  return { registry: policy.registry, named: policy.calendars };
 }
 
 function parseCalendarOption(text: string | undefined): unknown {
@@ -63,9 +77,10 @@ export function registerCalendarCommands(program: Command): void {
         'CAL is a calendar object. A bad line answers {"error":"..."}; the exit status is 1 if any line failed.',
     )
     .option('--holiday-overrides <file>', 'JSON file of extra closed days and removed bank holidays')
+    .option('--policy <file>', 'a policy file: lines may then name its calendars ("calendar":"london-24x7")')
     .action(
-      action(async (options: { holidayOverrides?: string }) => {
-        const evaluator = new CalendarLineEvaluator({ registry: registryFrom(options.holidayOverrides) });
+      action(async (options: { holidayOverrides?: string; policy?: string }) => {
+        const evaluator = new CalendarLineEvaluator(evalOptions(options));
         let failed = 0;
         await mapLines(
           process.stdin,

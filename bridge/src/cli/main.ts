@@ -2,7 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerMigrateCommand } from './migrate.command.js';
+import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
+import { registerSyncCommand } from './sync.command.js';
+import { registerTrackingStartCommand } from './tracking-start.command.js';
 import { VERSION } from './version.js';
 
 /** Builds the `sla-bridge` program. Each command lives in its own file and registers itself. */
@@ -15,6 +19,10 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCalendarCommands(program);
   registerDemoCommand(program);
+  registerPolicyCommands(program);
+  registerMigrateCommand(program);
+  registerTrackingStartCommand(program);
+  registerSyncCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }

@@ -32,12 +32,12 @@ const isoDate = z
     error: (issue) => `${JSON.stringify(issue.input)} is not a real date (YYYY-MM-DD)`,
   });
 
-const alwaysOpenCalendar = z.strictObject({
+export const alwaysOpenCalendar = z.strictObject({
   timeZone,
   alwaysOpen: z.literal(true),
 });
 
-const businessHoursCalendar = z
+export const businessHoursCalendar = z
   .strictObject({
     timeZone,
     alwaysOpen: z.literal(false).optional(),

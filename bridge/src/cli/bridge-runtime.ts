@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import {
+  type BridgeConfig,
+  loadConfig,
+  requireSuiteCrm,
+  type SuiteCrmSettings,
+} from '../config/env-config.js';
+import { loadPolicyFile } from '../config/policy-file.js';
+import type { CompiledPolicy } from '../domain/index.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import { configureLogging } from '../logging/logger.js';
+import { openStore, type Store } from '../store/index.js';
+import { createSuiteCrmClient, DEFAULT_RETRY, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
+
+/**
+ * What the commands that talk to SuiteCRM share: the parsed configuration (every missing
+ * SuiteCRM setting listed at once), the policy, the store (schema checked) and the V8 client.
+ */
+export interface BridgeRuntime {
+  config: BridgeConfig;
+  policy: CompiledPolicy;
+  policySource: string;
+  store: Store;
+  client: SuiteCrmClient;
+  close(): Promise<void>;
+}
+
+export function suiteCrmClientFor(settings: SuiteCrmSettings): SuiteCrmClient {
+  let caBundle: string | undefined;
+  if (settings.caFile) {
+    try {
+      caBundle = readFileSync(settings.caFile, 'utf8');
+    } catch (error) {
+      throw new BridgeError(
+        'config_invalid',
+        `SUITECRM_CA_FILE: cannot read ${settings.caFile}: ${(error as Error).message}`,
+      );
+    }
+  }
+  return createSuiteCrmClient({
+    baseUrl: settings.baseUrl,
+    ...(settings.apiPath ? { apiPath: settings.apiPath } : {}),
+    auth: settings.auth,
+    timeoutMs: settings.timeoutMs,
+    concurrency: settings.concurrency,
+    pageSize: settings.pageSize,
+    retry: DEFAULT_RETRY,
+    clock: systemClock,
+    ...(caBundle ? { caBundle } : {}),
+  });
+}
+
+export async function openRuntime(): Promise<BridgeRuntime> {
+  const config = loadConfig();
+  configureLogging(config.logging);
+  const settings = requireSuiteCrm(config);
+  const { policy, source } = loadPolicyFile(config.policyFile);
+  const store = await openStore(config.store.url);
+  try {
+    await store.requireCurrentSchema();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const client = suiteCrmClientFor(settings);
+  return {
+    config,
+    policy,
+    policySource: source,
+    store,
+    client,
+    close: async () => {
+      client.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { type CompiledPolicy, loadPolicy } from '../domain/policy/compiled-policy.js';
+import { DEFAULT_POLICY_SOURCE, defaultPolicy } from '../domain/policy/default-policy.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import { loadConfig } from './env-config.js';
+
+/**
+ * Reads a policy file (JSON). A file that cannot be read or parsed, or a policy with mistakes,
+ * is a `policy_invalid` error naming the file (and the path of every mistake).
+ */
+export function readPolicyDocument(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new BridgeError(
+      'policy_invalid',
+      `cannot read the policy file ${path}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BridgeError('policy_invalid', `${path} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+export interface LoadedPolicy {
+  policy: CompiledPolicy;
+  /** The file it came from, or the shipped default's path. */
+  source: string;
+}
+
+/** The policy file the bridge uses: `SLA_POLICY_FILE` (environment or `.env`), or none (the shipped default). */
+export function configuredPolicyFile(): string | undefined {
+  return loadConfig().policyFile;
+}
+
+/** The policy in a file, or the shipped default when no file is given. */
+export function loadPolicyFile(path: string | undefined): LoadedPolicy {
+  if (path === undefined) return { policy: defaultPolicy(), source: DEFAULT_POLICY_SOURCE };
+  return { policy: loadPolicy(readPolicyDocument(path), path), source: path };
+}

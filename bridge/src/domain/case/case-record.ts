@@ -1,0 +1,44 @@
+import type { ChangeLogEntry } from '../../contract/change-log-entry.js';
+
+/**
+ * A case as the domain reads it: SuiteCRM's raw values after the sync has decoded them
+ * (instants as epoch milliseconds, enum keys as strings, blank as null or ""). The domain
+ * validates every value itself, so a bad one becomes "not computed", never an exception.
+ */
+export interface CaseRecord {
+  id: string;
+  /** `status`: `Open_New`, `Open_Assigned`, `Open_Pending Input`, `Closed_Closed`, ... */
+  status: string | null;
+  dateEntered: number | null;
+  /** `sla_reported_at_c`; blank means the creation time. */
+  reportedAt: number | null;
+  severity: string | null;
+  environment: string | null;
+  cause: string | null;
+  reportable: string | null;
+  downgradeTo: string | null;
+  downgradeReason: string | null;
+  /** `sla_downgraded_at_c`, stamped by the hook when the downgrade changed. */
+  downgradedAt: number | null;
+  accountId: string | null;
+  /** The parsed `sla_change_log_c`, in log order. */
+  changeLog: readonly ChangeLogEntry[];
+  /**
+   * Entries of the change log that could not be read, each described (`describeChangeLogProblem`
+   * in `contract/change-log.ts`): any makes the case "not computed".
+   */
+  changeLogProblems: readonly string[];
+}
+
+export const STATUS_NEW = 'Open_New';
+export const STATUS_PENDING_INPUT = 'Open_Pending Input';
+/** Closing a case that was never acknowledged in one of these withdraws it: no SLA. */
+export const WITHDRAWING_STATUSES: ReadonlySet<string> = new Set(['Closed_Duplicate', 'Closed_Rejected']);
+
+export function isClosedStatus(status: string): boolean {
+  return status.startsWith('Closed_');
+}
+
+export function isOpenStatus(status: string): boolean {
+  return status.startsWith('Open_');
+}

@@ -1,0 +1,133 @@
+import { formatIsoDate } from './calendar/local-date.js';
+import type { AccountRecord } from './contract/account-record.js';
+import { type ContractFacts, readContract } from './contract/contract-facts.js';
+import { type ContractState, contractStatusOn } from './contract/contract-status.js';
+import { termEnd, termStart } from './contract/contract-terms.js';
+import { notComputedText, problemReason } from './data-problem.js';
+import type { EvaluationContext } from './evaluation-context.js';
+import { accountEvents, lastTermOn } from './events/account-events.js';
+import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
+import { type HoursState, hoursState, toHours, usedInTerm, validTimeEntries } from './hours/hours-usage.js';
+import type { TimeEntryRecord } from './hours/time-entry-record.js';
+import type { CompiledPolicy } from './policy/compiled-policy.js';
+import { CONTRACT_ZONE, localDayOf, startOfLocalDay } from './time/local-day.js';
+
+/** Every bridge-written Accounts field, keyed by its catalogue name (dates `YYYY-MM-DD`, null for blank). */
+export interface AccountFields {
+  sla_term_start_c: string | null;
+  sla_term_end_c: string | null;
+  sla_hours_used_c: number | null;
+  sla_hours_remaining_c: number | null;
+  sla_hours_state_c: HoursState | null;
+  sla_contract_state_c: ContractState | null;
+  sla_next_renewal_c: string | null;
+  sla_refund_window_end_c: string | null;
+  sla_data_problem_c: string | null;
+}
+
+export interface AccountEvaluationInput {
+  account: AccountRecord;
+  timeEntries: readonly TimeEntryRecord[];
+  policy: CompiledPolicy;
+  context: Pick<EvaluationContext, 'now'>;
+}
+
+export interface AccountEvaluation {
+  computed: boolean;
+  fields: AccountFields;
+  /** The earliest instant after `now` at which a field changes without any edit; null if none. */
+  nextTransitionAt: number | null;
+  events: SlaEvent[];
+}
+
+const EMPTY: AccountFields = {
+  sla_term_start_c: null,
+  sla_term_end_c: null,
+  sla_hours_used_c: null,
+  sla_hours_remaining_c: null,
+  sla_hours_state_c: null,
+  sla_contract_state_c: null,
+  sla_next_renewal_c: null,
+  sla_refund_window_end_c: null,
+  sla_data_problem_c: null,
+};
+
+/**
+ * Evaluates an account's contract on the London date of `now`: its current (or last) term,
+ * hours used and left in the counted categories, the hours and contract states, the next
+ * renewal and the refund window; with the next transition and the contract's event timeline.
+ * Bad data never throws: it yields `sla_data_problem_c = "not computed: <reason>"`.
+ */
+export function evaluateAccount(input: AccountEvaluationInput): AccountEvaluation {
+  try {
+    return evaluate(input);
+  } catch (error) {
+    return {
+      computed: false,
+      fields: { ...EMPTY, sla_data_problem_c: notComputedText(problemReason(error)) },
+      nextTransitionAt: null,
+      events: [],
+    };
+  }
+}
+
+function evaluate(input: AccountEvaluationInput): AccountEvaluation {
+  const { policy } = input;
+  const { now } = input.context;
+  const contract: ContractFacts = readContract(input.account, policy);
+  const today = localDayOf(now, CONTRACT_ZONE);
+  const status = contractStatusOn(contract, today, policy.document);
+  const fields: AccountFields = { ...EMPTY, sla_contract_state_c: status.state };
+  if (contract.kind !== 'dedicated') return { computed: true, fields, nextTransitionAt: null, events: [] };
+
+  const entries = validTimeEntries(input.timeEntries.filter((entry) => entry.accountId === input.account.id));
+  if (status.term !== null && status.termStart !== null && status.termLastDay !== null) {
+    const used = usedInTerm(
+      contract,
+      status.term,
+      entries,
+      policy.document,
+      Math.min(today, status.termLastDay),
+    );
+    fields.sla_term_start_c = formatIsoDate(status.termStart);
+    fields.sla_term_end_c = formatIsoDate(status.termLastDay);
+    fields.sla_hours_used_c = toHours(used);
+    fields.sla_hours_remaining_c = toHours(contract.reservedCentihours - used);
+    fields.sla_hours_state_c = hoursState(
+      used,
+      contract.reservedCentihours,
+      policy.document.hourWarningShares,
+    );
+  }
+  fields.sla_next_renewal_c = status.nextRenewal === null ? null : formatIsoDate(status.nextRenewal);
+  fields.sla_refund_window_end_c =
+    status.refundWindowLastDay === null ? null : formatIsoDate(status.refundWindowLastDay);
+
+  const events = accountEvents({
+    accountId: input.account.id,
+    contract,
+    entries,
+    policy: policy.document,
+    policyVersion: policy.version,
+    lastTerm: lastTermOn(contract, today),
+  });
+
+  // Days on which a field changes by itself: the start, renewal notices, the term's end or the
+  // contract's end, and future-dated time entries of the current term.
+  const days: number[] = [contract.start];
+  const term = status.term ?? 0;
+  const next = termEnd(contract.start, term);
+  days.push(next, termStart(contract.start, term + 1));
+  for (const notice of policy.document.renewalNoticeDays) days.push(next - notice);
+  if (contract.endDay !== null) days.push(contract.endDay);
+  for (const entry of entries) if (entry.day > today && entry.day < next) days.push(entry.day);
+  let nextTransitionAt: number | null = null;
+  for (const day of days) {
+    if (day <= today) continue;
+    const at = startOfLocalDay(day, CONTRACT_ZONE);
+    if (at > now && (nextTransitionAt === null || at < nextTransitionAt)) nextTransitionAt = at;
+  }
+  if (status.state === 'lapsed' || status.state === 'ended_early') nextTransitionAt = null;
+
+  return { computed: true, fields, nextTransitionAt, events: timelineUpTo(events, now) };
+}

@@ -1,0 +1,70 @@
+import { formatIsoDate } from './calendar/local-date.js';
+import type { AccountRecord } from './contract/account-record.js';
+import { readContract, termOf } from './contract/contract-facts.js';
+import { termStart } from './contract/contract-terms.js';
+import { DataProblem, notComputedText, problemReason } from './data-problem.js';
+import { countsAgainstPlan, readTimeEntry } from './hours/hours-usage.js';
+import type { TimeEntryRecord } from './hours/time-entry-record.js';
+import type { CompiledPolicy } from './policy/compiled-policy.js';
+
+/** The bridge-written SLA_TimeEntries fields, keyed by catalogue name. */
+export interface TimeEntryFields {
+  /** First day of the contract term the entry belongs to (`YYYY-MM-DD`); null outside any term. */
+  term_start: string | null;
+  counts_against_plan: boolean;
+  data_problem: string | null;
+}
+
+export interface TimeEntryEvaluation {
+  computed: boolean;
+  fields: TimeEntryFields;
+}
+
+/**
+ * Which term a time entry belongs to (by its work date) and whether it consumes the plan's
+ * hours: a counted category, on a day the account's dedicated contract covered. Entries of
+ * accounts without one count nowhere. Never throws.
+ */
+export function evaluateTimeEntry(input: {
+  entry: TimeEntryRecord;
+  account: AccountRecord | null;
+  policy: CompiledPolicy;
+}): TimeEntryEvaluation {
+  try {
+    const entry = readTimeEntry(input.entry);
+    const { account } = input;
+    if (!account) {
+      const fields = { term_start: null, counts_against_plan: false, data_problem: null };
+      if (input.entry.accountId) return problem(`account ${input.entry.accountId} not found`);
+      return { computed: true, fields };
+    }
+    let contract: ReturnType<typeof readContract>;
+    try {
+      contract = readContract(account, input.policy);
+    } catch (error) {
+      if (error instanceof DataProblem) return problem(`account contract: ${error.reason}`);
+      throw error;
+    }
+    if (contract.kind !== 'dedicated' || entry.day < contract.start) {
+      return { computed: true, fields: { term_start: null, counts_against_plan: false, data_problem: null } };
+    }
+    const ended = contract.endDay !== null && entry.day >= contract.endDay;
+    return {
+      computed: true,
+      fields: {
+        term_start: ended ? null : formatIsoDate(termStart(contract.start, termOf(contract, entry.day))),
+        counts_against_plan: countsAgainstPlan(entry, contract, input.policy.document),
+        data_problem: null,
+      },
+    };
+  } catch (error) {
+    return problem(problemReason(error));
+  }
+}
+
+function problem(reason: string): TimeEntryEvaluation {
+  return {
+    computed: false,
+    fields: { term_start: null, counts_against_plan: false, data_problem: notComputedText(reason) },
+  };
+}

@@ -1,0 +1,10 @@
+/** A support time entry (`SLA_TimeEntries`) as the domain reads it. */
+export interface TimeEntryRecord {
+  id: string;
+  caseId: string | null;
+  accountId: string | null;
+  /** `YYYY-MM-DD`: decides the term the entry counts in. */
+  workDate: string | null;
+  hours: number | null;
+  category: string | null;
+}

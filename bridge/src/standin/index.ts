@@ -1,0 +1,11 @@
+export type { OAuthClient, StandInUser } from './auth/users.js';
+export { DEFAULT_CLIENTS, DEFAULT_USERS } from './auth/users.js';
+export type { SaveOptions, StandInControl } from './control/control-api.js';
+export type { CounterSnapshot } from './control/request-counters.js';
+export type { FaultSpec } from './faults/faults.js';
+export type { LatencySpec } from './http/server.js';
+export type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
+export type { SeedScale } from './seed/generator.js';
+export type { StandIn, StandInOptions } from './stand-in.js';
+export { buildStore, startStandIn } from './stand-in.js';
+export type { Row } from './store/row.js';

@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import type { LatencySpec } from './http/server.js';
+import { startStandIn } from './stand-in.js';
+
+/**
+ * Runs the stand-in in its own process and prints one JSON line on stdout once it listens:
+ * {"url":"http://127.0.0.1:PORT","apiUrl":".../Api","control":".../__standin","pid":...,
+ * "counts":{...},"seedMs":...}. Ready for child_process.spawn/fork: read the first line,
+ * stop it with SIGTERM (a forked child also gets {type:"ready",...} over IPC).
+ *
+ *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
+ *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
+ *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package]
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string', default: '1' },
+      accounts: { type: 'string', default: '10' },
+      cases: { type: 'string' },
+      'time-entries': { type: 'string' },
+      now: { type: 'string' },
+      clock: { type: 'string', default: 'running' },
+      latency: { type: 'string' },
+      'latency-mode': { type: 'string', default: 'real' },
+      'api-base': { type: 'string', default: '/Api' },
+      'no-package': { type: 'boolean', default: false },
+    },
+  });
+  const number = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0)
+      throw new Error(`--${name} must be a number >= 0, not ${value}`);
+    return parsed;
+  };
+  let latency: LatencySpec | undefined;
+  if (values.latency) {
+    const [min, max = min] = values.latency.split('-');
+    latency = {
+      minMs: number('latency', min) ?? 0,
+      maxMs: number('latency', max) ?? 0,
+      mode: values['latency-mode'] === 'virtual' ? 'virtual' : 'real',
+    };
+  }
+  const cases = number('cases', values.cases);
+  const timeEntries = number('time-entries', values['time-entries']);
+  const standIn = await startStandIn({
+    host: values.host,
+    port: number('port', values.port) ?? 0,
+    seed: number('seed', values.seed) ?? 1,
+    scale: {
+      accounts: number('accounts', values.accounts) ?? 10,
+      ...(cases === undefined ? {} : { cases }),
+      ...(timeEntries === undefined ? {} : { timeEntries }),
+    },
+    ...(values.now ? { now: values.now } : {}),
+    clock: values.clock === 'frozen' ? 'frozen' : 'running',
+    ...(latency ? { latency } : {}),
+    apiBase: values['api-base'],
+    withPackage: !values['no-package'],
+  });
+  const ready = {
+    url: standIn.url,
+    apiUrl: standIn.apiUrl,
+    control: `${standIn.url}/__standin`,
+    pid: process.pid,
+    counts: standIn.store.counts(),
+    seedMs: Math.round(standIn.seedMs),
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+  process.send?.({ type: 'ready', ...ready });
+  const stop = () => {
+    void standIn.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.once('disconnect', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`stand-in: ${(error as Error).message}\n`);
+  process.exit(1);
+});

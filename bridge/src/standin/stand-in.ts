@@ -1,0 +1,175 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ChangeLogActor } from '../contract/change-log-entry.js';
+import { TokenService } from './auth/token-service.js';
+import { DEFAULT_CLIENTS, DEFAULT_USERS, type OAuthClient, type StandInUser } from './auth/users.js';
+import { type ClockMode, VirtualClock } from './clock/virtual-clock.js';
+import { createControl, parseTime, type StandInControl, validateLatency } from './control/control-api.js';
+import { createControlRoutes } from './control/control-routes.js';
+import { RequestCounters } from './control/request-counters.js';
+import { FaultQueue } from './faults/faults.js';
+import { createListener, type LatencySpec } from './http/server.js';
+import type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
+import { generateRows, type SeedScale } from './seed/generator.js';
+import { Prng } from './seed/prng.js';
+import type { Row } from './store/row.js';
+import { StandInStore } from './store/stand-in-store.js';
+
+export interface StandInOptions {
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Seeds the generated data, generated ids and latency jitter. */
+  seed?: number;
+  /** How much data to generate (default 10 accounts, 100 cases, 300 time entries); false for none. */
+  scale?: SeedScale | false;
+  /** Rows to load as they would sit in the database (after any generated ones), e.g. built from captures. */
+  records?: Partial<Record<ModuleName, Record<string, string | null>[]>>;
+  /** The clock at start (default: now). */
+  now?: number | string;
+  /** frozen: time moves only when told (default for tests); running: follows the real clock. */
+  clock?: ClockMode;
+  latency?: LatencySpec;
+  /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
+  withPackage?: boolean;
+  extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
+  users?: readonly StandInUser[];
+  clients?: readonly OAuthClient[];
+  /** Where the API lives: `/Api` (SuiteCRM 7) or `/legacy/Api` (SuiteCRM 8). */
+  apiBase?: string;
+  /** The control endpoint's path, or false to serve none. */
+  controlPath?: string | false;
+  /** Who API saves are logged as in the case change log. */
+  actor?: ChangeLogActor;
+  /** beanAliases (object names accepted for module names). */
+  aliases?: Record<string, string>;
+  /**
+   * Lists without `sort`: `id` order (the default; what the captures show for small tables) or
+   * `unstable`, a different order on every request, as MySQL may give (fixtures item 28).
+   */
+  unsortedOrder?: 'id' | 'unstable';
+}
+
+export interface StandIn {
+  /** http://host:port */
+  url: string;
+  /** url + apiBase, e.g. http://127.0.0.1:39123/Api */
+  apiUrl: string;
+  store: StandInStore;
+  control: StandInControl;
+  /** Milliseconds spent generating and indexing the data. */
+  seedMs: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SCALE: SeedScale = { accounts: 10 };
+const DEFAULT_ALIASES = { Account: 'Accounts', aCase: 'Cases', Case: 'Cases' };
+
+/** Builds the store and loads generated and given rows, without serving anything. */
+export function buildStore(options: StandInOptions, now: number): StandInStore {
+  const withPackage = options.withPackage ?? true;
+  const store = new StandInStore(
+    { withPackage, ...(options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {}) },
+    options.users ?? DEFAULT_USERS,
+  );
+  const scale = options.scale === undefined ? DEFAULT_SCALE : options.scale;
+  const generated =
+    scale === false ? undefined : generateRows({ seed: options.seed ?? 1, now, scale, withPackage });
+  for (const module of store.modules.keys()) {
+    const given = (options.records?.[module] ?? []).map(
+      (row) => ({ deleted: '0', ...row }) as unknown as Row,
+    );
+    store.load(module, [...(generated?.[module] ?? []), ...given]);
+  }
+  return store;
+}
+
+/**
+ * Starts a fake SuiteCRM 7.14 V8 API on a local port: the bridge's tests, its built-in demo
+ * and its benchmarks talk to it instead of a real SuiteCRM. It answers as the real captures
+ * in test/fixtures/suitecrm-v8 show, quirks included.
+ */
+export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
+  const now = options.now === undefined ? Math.floor(Date.now() / 1000) * 1000 : parseTime(options.now);
+  const clock = new VirtualClock(now, options.clock ?? 'frozen');
+  const started = performance.now();
+  const store = buildStore(options, now);
+  const seedMs = performance.now() - started;
+  const seed = options.seed ?? 1;
+  const ids = new Prng(seed ^ 0x5eed1d5);
+  const newId = () => ids.guid();
+  const tokens = new TokenService(options.clients ?? DEFAULT_CLIENTS, store, clock);
+  const faults = new FaultQueue();
+  const counters = new RequestCounters();
+  if (options.latency) validateLatency(options.latency);
+  const latency = { current: options.latency };
+  const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
+  const control = createControl({ store, clock, tokens, faults, counters, newId, latency, ordering });
+  const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
+  const apiBase = options.apiBase ?? '/Api';
+
+  const pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  const timers = {
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const entry = {
+          timer: setTimeout(() => {
+            pending.delete(entry);
+            resolve();
+          }, ms),
+          resolve,
+        };
+        pending.add(entry);
+      }),
+  };
+  const listener = createListener(
+    {
+      store,
+      tokens,
+      clock,
+      newId,
+      aliases: options.aliases ?? DEFAULT_ALIASES,
+      actor: options.actor ?? 'api',
+      unsortedOrder: () => ordering.unsorted,
+      nextRequestNumber: () => ++ordering.requests,
+      apiBase,
+      faults,
+      counters,
+      prng: new Prng(seed ^ 0x1a7e),
+      latency: () => latency.current,
+      control: controlPath ? createControlRoutes(control, store) : undefined,
+      controlPath,
+    },
+    timers,
+  );
+  const server = createServer((request, response) => {
+    void listener(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    apiUrl: `${url}${apiBase}`,
+    store,
+    control,
+    seedMs,
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        for (const entry of pending) {
+          clearTimeout(entry.timer);
+          entry.resolve();
+        }
+        pending.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { isBridgeError } from '../errors/bridge-error.js';
+import type { RetrySettings } from './suitecrm-config.js';
+
+/**
+ * The one place that decides whether a failed request is tried again, and after how long.
+ * Pure: the attempt number, the settings and the jitter draw are arguments.
+ *
+ * Retried: network failures, timeouts (incl. 408), 429, 5xx, and 2xx bodies that are not JSON
+ * at all (a body cut short). Never retried: what SuiteCRM refused on purpose (400s, the token
+ * endpoint's 500s, which mean bad credentials), TLS failures, errors that already went through
+ * a retry loop, and non-idempotent requests that may have reached the server.
+ */
+export interface RetryDecision {
+  retry: boolean;
+  /** Milliseconds to wait before the next attempt (0 when not retrying). */
+  waitMs: number;
+  reason: string;
+}
+
+export interface RetryContext {
+  /** 1-based number of the attempt that just failed. */
+  attempt: number;
+  /** GET, DELETE, PATCH (sets values), POST with a client-chosen id, token requests. */
+  idempotent: boolean;
+  settings: RetrySettings;
+  /** One draw in [0, 1) for the jitter. */
+  random: number;
+}
+
+export function classify(error: unknown, context: RetryContext): RetryDecision {
+  const transient = transientReason(error);
+  if (transient === undefined) return stop(isBridgeError(error) ? error.code : 'unexpected error');
+  if (isBridgeError(error) && error.details.attempts !== undefined) return stop('already retried');
+  const notSent = isBridgeError(error) && error.details.notSent === true;
+  if (!context.idempotent && !notSent) return stop(`${transient}, but the request is not idempotent`);
+  if (context.attempt >= context.settings.maxAttempts) return stop(`${transient}, attempts exhausted`);
+  const retryAfterMs = isBridgeError(error) ? error.details.retryAfterMs : undefined;
+  const waitMs =
+    typeof retryAfterMs === 'number'
+      ? Math.min(Math.max(0, retryAfterMs), context.settings.retryAfterCapMs)
+      : backoffDelay(context.attempt, context.settings, context.random);
+  return { retry: true, waitMs, reason: transient };
+}
+
+/**
+ * Exponential backoff with "equal jitter": half the delay is fixed, half random, so waits
+ * spread out across clients without ever collapsing to zero.
+ */
+export function backoffDelay(attempt: number, settings: RetrySettings, random: number): number {
+  const exponential = settings.baseDelayMs * 2 ** Math.max(0, attempt - 1);
+  const capped = Math.min(settings.maxDelayMs, exponential);
+  const draw = Math.min(Math.max(random, 0), 1);
+  return Math.round(capped / 2 + (capped / 2) * draw);
+}
+
+/**
+ * `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3), as milliseconds from `now`;
+ * undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date) || !/[a-z]/i.test(text)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function stop(reason: string): RetryDecision {
+  return { retry: false, waitMs: 0, reason };
+}
+
+function transientReason(error: unknown): string | undefined {
+  if (!isBridgeError(error)) return undefined;
+  const status = typeof error.details.status === 'number' ? error.details.status : undefined;
+  switch (error.code) {
+    case 'timeout':
+      return status === undefined ? 'timeout' : `HTTP ${status}`;
+    case 'rate_limited':
+      return `HTTP ${status ?? 429}`;
+    case 'unavailable':
+      if (error.details.tls === true) return undefined;
+      return status === undefined
+        ? `network error ${String(error.details.network ?? '')}`.trim()
+        : `HTTP ${status}`;
+    case 'bad_response':
+      return error.details.truncated === true ? 'body cut short' : undefined;
+    default:
+      return undefined;
+  }
+}

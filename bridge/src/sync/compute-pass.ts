@@ -1,0 +1,315 @@
+import type { AttributeParseResult } from '../contract/index.js';
+import { isBridgeError } from '../errors/bridge-error.js';
+import type { LedgerEventInput, NextTransitionInput, StoreRepositories } from '../store/index.js';
+import { evaluateRecord, type Outcome } from './evaluate-record.js';
+import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
+import type { RecordRef } from './fan-out.js';
+import { forgetDeleted } from './forget.js';
+import type { SyncContext } from './sync-context.js';
+import { heldValues, type SyncModuleName, syncModule } from './sync-modules.js';
+import { type PlannedWrite, planWrite } from './write-plan.js';
+
+/**
+ * Steps 3-7 for everything queued: the records whose inputs changed (queued by the ingest) and
+ * those whose next transition has come. In batches: load inputs from the store, evaluate, PATCH
+ * only the differences, then record in one fenced transaction what SuiteCRM now holds, the
+ * events (idempotently), pins, next transitions, contract terms and problems. A record whose
+ * PATCH failed stays queued for the next tick; a batch in which SuiteCRM is unreachable ends
+ * the pass (the queue survives it).
+ */
+const BATCH = 200;
+/** A record whose write failed is retried by the next tick, not in a loop within this one. */
+const RETRY_AFTER_MS = 1;
+
+export interface WrittenRecord {
+  module: SyncModuleName;
+  id: string;
+  number: string | null;
+  fields: string[];
+}
+
+export interface ComputeCounts {
+  evaluated: number;
+  written: number;
+  fieldsWritten: number;
+  failed: number;
+  events: number;
+  notComputed: number;
+  untracked: number;
+  vanished: number;
+}
+
+export interface ComputeResult {
+  counts: Record<SyncModuleName, ComputeCounts>;
+  records: WrittenRecord[];
+  failures: Array<{ module: SyncModuleName; id: string; error: string }>;
+}
+
+export interface ComputeOptions {
+  /** Evaluate these records (policy restate) instead of the queue. */
+  only?: readonly RecordRef[];
+  restate?: boolean;
+  /** Stop listing written records after this many (the counts keep going). */
+  listLimit?: number;
+}
+
+export function emptyCounts(): ComputeCounts {
+  return {
+    evaluated: 0,
+    written: 0,
+    fieldsWritten: 0,
+    failed: 0,
+    events: 0,
+    notComputed: 0,
+    untracked: 0,
+    vanished: 0,
+  };
+}
+
+export async function computePass(ctx: SyncContext, options: ComputeOptions = {}): Promise<ComputeResult> {
+  const result: ComputeResult = {
+    counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+    records: [],
+    failures: [],
+  };
+  const listLimit = options.listLimit ?? 1000;
+  const explicit = options.only ? [...options.only] : undefined;
+  const seen = new Set<string>();
+  for (;;) {
+    let refs: RecordRef[];
+    if (explicit) {
+      refs = explicit.splice(0, BATCH);
+    } else {
+      const due = await ctx.session.read((readers) => readers.transitions.due(ctx.now, { limit: BATCH }));
+      const all = due.map((row) => ({ module: row.module as SyncModuleName, id: row.recordId }));
+      refs = all.filter((ref) => !seen.has(refKey(ref.module, ref.id)));
+      const again = all.filter((ref) => seen.has(refKey(ref.module, ref.id)));
+      if (again.length > 0) {
+        // Queued again during this pass (a dependency was deleted): the next tick takes them.
+        await ctx.session.write((repositories) =>
+          repositories.transitions.setMany(
+            again.map((ref) => ({
+              module: ref.module,
+              recordId: ref.id,
+              dueAt: ctx.now + RETRY_AFTER_MS,
+              reason: 'requeued',
+            })),
+          ),
+        );
+        if (refs.length === 0) continue;
+      }
+    }
+    if (refs.length === 0) break;
+    for (const ref of refs) seen.add(refKey(ref.module, ref.id));
+
+    const inputs = await ctx.session.read((readers) => loadEvaluationInputs(readers, refs));
+    const outcomes: Outcome[] = [];
+    for (const ref of refs)
+      outcomes.push(await evaluateRecord(ctx, inputs, ref, { restate: options.restate === true }));
+    const plans = outcomes
+      .map((outcome) => planWrite(outcome, inputs.held))
+      .filter((plan) => plan !== undefined);
+
+    const applied = await applyWrites(ctx, plans);
+    await ctx.session.write((repositories) => record(ctx, repositories, outcomes, applied, inputs.held));
+
+    for (const outcome of outcomes) {
+      const counts = result.counts[outcome.ref.module];
+      counts.evaluated++;
+      if (outcome.vanished) counts.vanished++;
+      else if (!outcome.writable) counts.untracked++;
+      if (outcome.problem) counts.notComputed++;
+      counts.events += outcome.events.length;
+    }
+    for (const write of applied.done) {
+      const counts = result.counts[write.plan.outcome.ref.module];
+      counts.written++;
+      counts.fieldsWritten += Object.keys(write.plan.changes).length;
+      if (result.records.length < listLimit) {
+        const snapshot = inputs.snapshots.get(
+          refKey(write.plan.outcome.ref.module, write.plan.outcome.ref.id),
+        );
+        result.records.push({
+          module: write.plan.outcome.ref.module,
+          id: write.plan.outcome.ref.id,
+          number: snapshot?.number ?? null,
+          fields: Object.keys(write.plan.changes).sort(),
+        });
+      }
+    }
+    for (const failure of applied.failed) {
+      result.counts[failure.plan.outcome.ref.module].failed++;
+      result.failures.push({
+        module: failure.plan.outcome.ref.module,
+        id: failure.plan.outcome.ref.id,
+        error: failure.error,
+      });
+    }
+    ctx.progress?.('compute', seen.size);
+    if (applied.unreachable) {
+      throw applied.unreachable;
+    }
+  }
+  return result;
+}
+
+interface AppliedWrites {
+  done: Array<{ plan: PlannedWrite; held: Record<string, unknown> }>;
+  failed: Array<{ plan: PlannedWrite; error: string }>;
+  /** Records SuiteCRM says no longer exist. */
+  gone: PlannedWrite[];
+  /** Set when SuiteCRM could not be reached at all: the pass stops after recording this batch. */
+  unreachable?: unknown;
+}
+
+const UNREACHABLE = new Set(['unavailable', 'timeout', 'rate_limited', 'auth_failed']);
+
+async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Promise<AppliedWrites> {
+  const applied: AppliedWrites = { done: [], failed: [], gone: [] };
+  if (plans.length === 0) return applied;
+  if (ctx.session.dryRun) {
+    for (const plan of plans) applied.done.push({ plan, held: expectedHeld(plan) });
+    return applied;
+  }
+  await ctx.session.beforeSuiteCrmWrites();
+  const results = await Promise.allSettled(
+    plans.map((plan) => {
+      const module = syncModule(plan.outcome.ref.module);
+      return ctx.client.updateRecord(plan.outcome.ref.module, plan.outcome.ref.id, plan.patch, {
+        parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
+      });
+    }),
+  );
+  results.forEach((settled, index) => {
+    const plan = plans[index] as PlannedWrite;
+    if (settled.status === 'fulfilled') {
+      // What SuiteCRM answered is what it now holds: keep that, not what we sent.
+      const owned = Object.keys(plan.outcome.desired);
+      applied.done.push({ plan, held: heldValues(owned, settled.value.attributes.values) });
+      return;
+    }
+    const error = settled.reason;
+    if (isBridgeError(error) && error.code === 'not_found') {
+      applied.gone.push(plan);
+      return;
+    }
+    if (isBridgeError(error) && UNREACHABLE.has(error.code)) applied.unreachable ??= error;
+    applied.failed.push({ plan, error: error instanceof Error ? error.message : String(error) });
+    ctx.log.warn('write failed', {
+      module: plan.outcome.ref.module,
+      id: plan.outcome.ref.id,
+      error: String(error),
+    });
+  });
+  return applied;
+}
+
+/** In a dry run, what SuiteCRM would hold after the PATCH: the values as SuiteCRM stores them. */
+function expectedHeld(plan: PlannedWrite): Record<string, unknown> {
+  const module = syncModule(plan.outcome.ref.module);
+  const held: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(plan.outcome.desired))
+    held[field] = module.codec.normaliseStored(field, value);
+  return held;
+}
+
+async function record(
+  ctx: SyncContext,
+  repositories: StoreRepositories,
+  outcomes: readonly Outcome[],
+  applied: AppliedWrites,
+  held: Map<string, Record<string, unknown>>,
+): Promise<void> {
+  const failed = new Set(applied.failed.map((f) => refKey(f.plan.outcome.ref.module, f.plan.outcome.ref.id)));
+  const gone = new Set(applied.gone.map((p) => refKey(p.outcome.ref.module, p.outcome.ref.id)));
+  const live = outcomes.filter((o) => !o.vanished && !gone.has(refKey(o.ref.module, o.ref.id)));
+
+  // What SuiteCRM holds now, for the records written.
+  const saved = applied.done.map(({ plan, held: after }) => ({
+    module: plan.outcome.ref.module,
+    recordId: plan.outcome.ref.id,
+    fields: { ...(held.get(refKey(plan.outcome.ref.module, plan.outcome.ref.id)) ?? {}), ...after },
+  }));
+  if (saved.length > 0) await repositories.suiteCrmFields.saveMany(saved);
+
+  // Events are a timeline: inserting the same ones again is a no-op.
+  const events: LedgerEventInput[] = live.flatMap((outcome) =>
+    outcome.events.map((event) => ({
+      key: event.key,
+      module: event.module,
+      recordId: event.recordId,
+      type: event.type,
+      clock: event.clock,
+      at: event.at,
+      policyVersion: event.policyVersion,
+      cause: event.cause,
+    })),
+  );
+  if (events.length > 0) await repositories.events.insertMany(events);
+
+  const newPins = live.filter((o) => o.pin?.isNew);
+  if (newPins.length > 0) {
+    await repositories.casePins.pinMany(
+      newPins.map((o) => {
+        const pin = o.pin?.pin as NonNullable<Outcome['pin']>['pin'];
+        return {
+          caseId: o.ref.id,
+          coverage: pin.coverage,
+          policyVersion: pin.policyVersion,
+          firstEvaluatedAt: pin.firstEvaluatedAt,
+          state: { ...pin },
+        };
+      }),
+    );
+  }
+  for (const o of live.filter((x) => x.pin?.restated)) {
+    const pin = o.pin?.pin as NonNullable<Outcome['pin']>['pin'];
+    await repositories.casePins.restate({
+      caseId: o.ref.id,
+      coverage: pin.coverage,
+      policyVersion: pin.policyVersion,
+      firstEvaluatedAt: pin.firstEvaluatedAt,
+      state: { ...pin },
+    });
+  }
+
+  const transitions: NextTransitionInput[] = live.map((outcome) => {
+    const key = refKey(outcome.ref.module, outcome.ref.id);
+    if (failed.has(key))
+      return {
+        module: outcome.ref.module,
+        recordId: outcome.ref.id,
+        dueAt: ctx.now + RETRY_AFTER_MS,
+        reason: 'write failed',
+      };
+    // Never due again within this pass: a transition at or before `now` would loop.
+    const next = outcome.next !== null && outcome.next <= ctx.now ? ctx.now + 60_000 : outcome.next;
+    return { module: outcome.ref.module, recordId: outcome.ref.id, dueAt: next, reason: 'transition' };
+  });
+  if (transitions.length > 0) await repositories.transitions.setMany(transitions);
+
+  const problems = live.filter((o) => o.problem !== null && o.writable);
+  if (problems.length > 0) {
+    await repositories.problems.report(
+      problems.map((o) => ({ module: o.ref.module, recordId: o.ref.id, reason: o.problem as string })),
+    );
+  }
+  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+    const fine = live
+      .filter((o) => o.ref.module === module && (o.problem === null || !o.writable))
+      .map((o) => o.ref.id);
+    if (fine.length > 0) await repositories.problems.clear(module, fine);
+  }
+
+  const terms = live.flatMap((o) => o.terms);
+  if (terms.length > 0) await repositories.contractTerms.record(terms);
+
+  // Records that vanished from the store, or that SuiteCRM says are deleted.
+  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+    const ids = [
+      ...outcomes.filter((o) => o.vanished && o.ref.module === module).map((o) => o.ref.id),
+      ...applied.gone.filter((p) => p.outcome.ref.module === module).map((p) => p.outcome.ref.id),
+    ];
+    await forgetDeleted(repositories, module, ids, ctx.now);
+  }
+}

@@ -1,0 +1,229 @@
+import type { CasePin } from '../domain/index.js';
+import {
+  type AccountRecord,
+  type CaseRecord,
+  type CompiledPolicy,
+  evaluateAccount,
+  evaluateCase,
+  evaluateTimeEntry,
+  NOT_COMPUTED_PREFIX,
+  type SlaEvent,
+  type TimeEntryRecord,
+} from '../domain/index.js';
+import type { ContractTermInput } from '../store/index.js';
+import { type EvaluationInputs, refKey } from './evaluation-inputs.js';
+import type { RecordRef } from './fan-out.js';
+import type { SyncContext } from './sync-context.js';
+import type { Snapshot } from './sync-modules.js';
+
+/**
+ * Step 3: one record through the pure domain, with `now` passed in. The outcome says what the
+ * bridge's fields should hold, what to keep in the store (pin, next transition, events, terms)
+ * and whether the record may be written at all (cases reported before the tracking start never
+ * are).
+ */
+export interface Outcome {
+  ref: RecordRef;
+  /** False: nothing is written to SuiteCRM for this record. */
+  writable: boolean;
+  desired: Record<string, unknown>;
+  events: SlaEvent[];
+  /** The case's pin to keep; `restated` when it replaces a stored one. */
+  pin?: { pin: CasePin; isNew: boolean; restated: boolean };
+  next: number | null;
+  /** "not computed: ..." when the record could not be computed. */
+  problem: string | null;
+  terms: ContractTermInput[];
+  /** The record is gone from the store (deleted): forget its bookkeeping. */
+  vanished?: boolean;
+}
+
+export interface EvaluateOptions {
+  restate?: boolean;
+}
+
+export async function evaluateRecord(
+  ctx: SyncContext,
+  inputs: EvaluationInputs,
+  ref: RecordRef,
+  options: EvaluateOptions = {},
+): Promise<Outcome> {
+  const snapshot = inputs.snapshots.get(refKey(ref.module, ref.id));
+  const base = { ref, events: [], next: null, terms: [] };
+  if (!snapshot) return { ...base, writable: false, desired: {}, problem: null, vanished: true };
+  const data = snapshot.data as Snapshot<Record<string, unknown>>;
+  if (data.parseProblems && data.parseProblems.length > 0) {
+    const problem = `${NOT_COMPUTED_PREFIX}${data.parseProblems.join('; ')}`;
+    return { ...base, writable: true, desired: notComputedFields(ref.module, problem), problem };
+  }
+  if (ref.module === 'SLA_TimeEntries') {
+    const entry = data as unknown as TimeEntryRecord;
+    const account = entry.accountId ? (inputs.accounts.get(entry.accountId) ?? null) : null;
+    const result = evaluateTimeEntry({ entry, account: usable(account), policy: ctx.policy });
+    return { ...base, writable: true, desired: { ...result.fields }, problem: result.fields.data_problem };
+  }
+  if (ref.module === 'Accounts') {
+    const account = data as unknown as AccountRecord;
+    const result = evaluateAccount({
+      account,
+      timeEntries: inputs.entriesByAccount.get(account.id) ?? [],
+      policy: ctx.policy,
+      context: { now: ctx.now },
+    });
+    return {
+      ...base,
+      writable: true,
+      desired: { ...result.fields },
+      events: result.events,
+      next: result.nextTransitionAt,
+      problem: result.fields.sla_data_problem_c,
+      terms: termsOf(account, result.fields),
+    };
+  }
+  const record = data as unknown as CaseRecord;
+  const stored = inputs.pins.get(record.id) ?? null;
+  const policy = await policyForCase(ctx, stored, options.restate === true);
+  if (typeof policy === 'string') {
+    return { ...base, writable: true, desired: notComputedFields('Cases', policy), problem: policy };
+  }
+  const account = record.accountId ? usable(inputs.accounts.get(record.accountId) ?? null) : null;
+  const timeEntries = record.accountId
+    ? (inputs.entriesByAccount.get(record.accountId) ?? [])
+    : (inputs.entriesByCase.get(record.id) ?? []);
+  const result = evaluateCase({
+    case: record,
+    account,
+    timeEntries,
+    policy,
+    pinned: stored,
+    context: { now: ctx.now, trackingStart: ctx.trackingStart, bridgeUserId: ctx.bridgeUserId },
+    ...(options.restate ? { restate: true } : {}),
+  });
+  const pinChanged = result.pinned !== null && result.pinned !== stored;
+  return {
+    ...base,
+    writable: result.tracked,
+    desired: { ...result.fields },
+    events: result.events,
+    next: result.tracked ? result.nextTransitionAt : null,
+    problem: result.fields.sla_data_problem_c,
+    ...(pinChanged && result.pinned
+      ? { pin: { pin: result.pinned, isNew: stored === null, restated: stored !== null } }
+      : {}),
+  };
+}
+
+/** The policy a case is measured against: the version pinned at its first evaluation. */
+async function policyForCase(
+  ctx: SyncContext,
+  pinned: CasePin | null,
+  restate: boolean,
+): Promise<CompiledPolicy | string> {
+  if (pinned === null || restate || pinned.policyVersion === ctx.policy.version) return ctx.policy;
+  const older = await ctx.policyFor(pinned.policyVersion);
+  return (
+    older ??
+    `${NOT_COMPUTED_PREFIX}policy version ${pinned.policyVersion} is not in the bridge's store (restate the case)`
+  );
+}
+
+/** An account whose own data could not be read counts as missing for its cases and entries. */
+function usable(account: Snapshot<AccountRecord> | null): AccountRecord | null {
+  if (!account || (account.parseProblems && account.parseProblems.length > 0)) return null;
+  return account;
+}
+
+/** The current term (and the one before it, renewed) for the contract-term history. */
+function termsOf(
+  account: AccountRecord,
+  fields: {
+    sla_term_start_c: string | null;
+    sla_term_end_c: string | null;
+    sla_contract_state_c: string | null;
+  },
+): ContractTermInput[] {
+  const start = account.contractStart;
+  if (!start || !fields.sla_term_start_c || !fields.sla_term_end_c) return [];
+  const index = monthsBetween(start, fields.sla_term_start_c) / 12;
+  if (!Number.isInteger(index) || index < 0) return [];
+  const state = fields.sla_contract_state_c;
+  const outcome = state === 'lapsed' ? 'lapsed' : state === 'ended_early' ? 'ended_early' : null;
+  const terms: ContractTermInput[] = [
+    {
+      accountId: account.id,
+      termIndex: index,
+      startDate: fields.sla_term_start_c,
+      endDate: nextDay(fields.sla_term_end_c),
+      outcome,
+    },
+  ];
+  if (index > 0) {
+    terms.push({
+      accountId: account.id,
+      termIndex: index - 1,
+      startDate: addMonthsFrom(start, 12 * (index - 1)),
+      endDate: fields.sla_term_start_c,
+      outcome: 'renewed',
+    });
+  }
+  return terms;
+}
+
+function monthsBetween(from: string, to: string): number {
+  return (
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    Number(to.slice(5, 7)) -
+    Number(from.slice(5, 7))
+  );
+}
+
+/** Term N starts on `start` + 12N months, clamped to the month's last day (29 February never drifts). */
+function addMonthsFrom(start: string, months: number): string {
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7)) - 1 + months;
+  const day = Number(start.slice(8, 10));
+  const target = new Date(Date.UTC(year, month, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, last));
+  return target.toISOString().slice(0, 10);
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What a record that cannot be computed shows: the reason, and no stale values. */
+export function notComputedFields(module: RecordRef['module'], problem: string): Record<string, unknown> {
+  if (module === 'Cases') {
+    return {
+      sla_effective_severity_c: null,
+      sla_severity_note_c: null,
+      sla_policy_version_c: null,
+      sla_coverage_c: null,
+      sla_acknowledged_at_c: null,
+      sla_response_due_c: null,
+      sla_response_status_c: 'not_computed',
+      sla_response_minutes_c: null,
+      sla_resolution_due_c: null,
+      sla_resolution_status_c: 'not_computed',
+      sla_paused_minutes_c: null,
+      sla_hours_logged_c: null,
+      sla_explanation_c: null,
+      sla_data_problem_c: problem,
+    };
+  }
+  if (module === 'Accounts') {
+    return {
+      sla_term_start_c: null,
+      sla_term_end_c: null,
+      sla_hours_used_c: null,
+      sla_hours_remaining_c: null,
+      sla_hours_state_c: null,
+      sla_contract_state_c: null,
+      sla_next_renewal_c: null,
+      sla_refund_window_end_c: null,
+      sla_data_problem_c: problem,
+    };
+  }
+  return { term_start: null, counts_against_plan: false, data_problem: problem };
+}

@@ -1,0 +1,175 @@
+import type { AttributeParseResult } from '../contract/index.js';
+import { canonicalContent, type InputSnapshot, type InputSnapshotInput } from '../store/index.js';
+import type { V8Record } from '../suitecrm/index.js';
+import { type ChangedRecord, dependantsOf, type RecordRef } from './fan-out.js';
+import type { SyncContext } from './sync-context.js';
+import { heldValues, type RecordKeys, type SyncModuleName, syncModule } from './sync-modules.js';
+
+/**
+ * Step 1-2 of the loop (DESIGN.md "Sync, in one loop"): read changed records by key, keep the
+ * snapshot of their inputs and of what SuiteCRM holds for the bridge's fields, and queue for
+ * evaluation every record whose inputs or bridge fields changed, plus the records that depend
+ * on changed inputs. The queue is the next-transition table (due now), written in the same
+ * transaction as the snapshots and the read cursor: once the cursor moves past a record, the
+ * work it causes is durably queued, so a crash between here and the writes loses nothing and
+ * the cursor never has to wait for SuiteCRM writes.
+ */
+export const CURSOR_OVERLAP_MS = 60_000;
+/** After a full scan the cursor goes back this far before the scan began (clock skew, slow saves). */
+const FULL_SCAN_MARGIN_MS = 5 * 60_000;
+
+export interface IngestCounts {
+  read: number;
+  changed: number;
+  queued: number;
+  unreadable: number;
+}
+
+export interface IngestOptions {
+  full: boolean;
+  /** The fields the bridge owns on this module (depends on the policy's priority setting). */
+  owned: readonly string[];
+  /** Full scans collect the ids they saw, for the reconciliation of deletions. */
+  seen?: Set<string>;
+}
+
+interface Batch {
+  records: V8Record<AttributeParseResult<Record<string, unknown>>>[];
+  completeBefore: number | null;
+}
+
+export async function ingestModule(
+  ctx: SyncContext,
+  name: SyncModuleName,
+  options: IngestOptions,
+): Promise<IngestCounts> {
+  const module = syncModule(name);
+  const counts: IngestCounts = { read: 0, changed: 0, queued: 0, unreadable: 0 };
+  const cursor = await ctx.session.read((readers) => readers.cursors.get(name));
+  for await (const batch of batches(ctx, name, options.full, cursor?.at)) {
+    if (batch.records.length === 0 && batch.completeBefore === null) continue;
+    const items = batch.records.map((record) => {
+      const parsed = record.attributes;
+      const domainRecord = module.toRecord(record.id, parsed.values);
+      const parseProblems = parsed.problems.map((problem) => problem.message);
+      options.seen?.add(record.id);
+      return {
+        id: record.id,
+        data: parseProblems.length > 0 ? { ...domainRecord, parseProblems } : domainRecord,
+        keys: module.keys(domainRecord, parsed.values) as RecordKeys,
+        held: heldValues(options.owned, parsed.values as Record<string, unknown>),
+        dateModified: (parsed.values as { date_modified: number | null }).date_modified,
+        unreadable: parseProblems.length > 0,
+      };
+    });
+    const ids = items.map((item) => item.id);
+    const { stored, held } = await ctx.session.read(async (readers) => ({
+      stored: await readers.inputs.getMany(name, ids),
+      held: await readers.suiteCrmFields.getMany(name, ids),
+    }));
+    const changed: ChangedRecord[] = [];
+    const due = new Map<string, RecordRef>();
+    for (const item of items) {
+      const previous = stored.get(item.id);
+      const inputChanged =
+        previous === undefined ||
+        previous.contentHash !== canonicalContent(item.data).hash ||
+        !sameKeys(previous, item.keys);
+      const heldChanged = held.get(item.id)?.contentHash !== canonicalContent(item.held).hash;
+      if (inputChanged)
+        changed.push({
+          module: name,
+          id: item.id,
+          keys: item.keys,
+          previous: previous ? keysOf(previous) : null,
+        });
+      if (options.full || inputChanged || heldChanged)
+        due.set(`${name}/${item.id}`, { module: name, id: item.id });
+      if (item.unreadable) counts.unreadable++;
+    }
+    if (changed.length > 0) {
+      for (const ref of await ctx.session.read((readers) => dependantsOf(readers, changed))) {
+        due.set(`${ref.module}/${ref.id}`, ref);
+      }
+    }
+    await ctx.session.write(async (repositories) => {
+      await repositories.inputs.upsertMany(
+        items.map(
+          (item): InputSnapshotInput => ({
+            module: name,
+            recordId: item.id,
+            accountId: item.keys.accountId,
+            caseId: item.keys.caseId,
+            open: item.keys.open,
+            number: item.keys.number,
+            dateModified: item.dateModified,
+            data: item.data,
+          }),
+        ),
+      );
+      await repositories.suiteCrmFields.saveMany(
+        items.map((item) => ({ module: name, recordId: item.id, fields: item.held })),
+      );
+      await repositories.transitions.setMany(
+        [...due.values()].map((ref) => ({
+          module: ref.module,
+          recordId: ref.id,
+          dueAt: ctx.now,
+          reason: 'changed',
+        })),
+      );
+      if (batch.completeBefore !== null)
+        await repositories.cursors.save(name, { at: batch.completeBefore, lastId: null });
+    });
+    counts.read += items.length;
+    counts.changed += changed.length;
+    counts.queued += due.size;
+    ctx.progress?.(`read ${name}`, counts.read);
+  }
+  if (options.full) {
+    await ctx.session.write((repositories) =>
+      repositories.cursors.save(name, { at: ctx.now - FULL_SCAN_MARGIN_MS, lastId: null }),
+    );
+  }
+  return counts;
+}
+
+async function* batches(
+  ctx: SyncContext,
+  name: SyncModuleName,
+  full: boolean,
+  cursorAt: number | undefined,
+): AsyncGenerator<Batch> {
+  const module = syncModule(name);
+  const read = {
+    fields: module.readFields,
+    pageSize: ctx.pageSize,
+    parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
+  };
+  if (full) {
+    for await (const records of ctx.client.scanAll(name, read)) yield { records, completeBefore: null };
+    return;
+  }
+  const since = cursorAt === undefined ? 0 : Math.max(0, cursorAt - CURSOR_OVERLAP_MS);
+  for await (const batch of ctx.client.readChanged(name, { ...read, since })) {
+    yield { records: batch.records, completeBefore: batch.completeBefore };
+  }
+}
+
+function keysOf(snapshot: InputSnapshot): RecordKeys {
+  return {
+    accountId: snapshot.accountId,
+    caseId: snapshot.caseId,
+    open: snapshot.open,
+    number: snapshot.number,
+  };
+}
+
+function sameKeys(snapshot: InputSnapshot, keys: RecordKeys): boolean {
+  return (
+    snapshot.accountId === keys.accountId &&
+    snapshot.caseId === keys.caseId &&
+    snapshot.open === keys.open &&
+    snapshot.number === keys.number
+  );
+}

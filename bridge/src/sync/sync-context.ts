@@ -1,0 +1,22 @@
+import type { CompiledPolicy } from '../domain/index.js';
+import type { Logger } from '../logging/logger.js';
+import type { SuiteCrmClient } from '../suitecrm/index.js';
+import type { SyncSession } from './sync-session.js';
+
+/** Everything one sync pass works with; built by the engine, passed to each step. */
+export interface SyncContext {
+  client: SuiteCrmClient;
+  session: SyncSession;
+  /** The policy in force now (cases keep the version pinned at their first evaluation). */
+  policy: CompiledPolicy;
+  /** Compiles an older pinned policy version from the store on demand. */
+  policyFor(version: string): Promise<CompiledPolicy | undefined>;
+  /** The tick's instant: evaluations describe SuiteCRM as of the start of the read. */
+  now: number;
+  trackingStart: number;
+  bridgeUserId: string | null;
+  pageSize: number;
+  log: Logger;
+  /** Called after each batch with a short progress note (the CLI's progress bar). */
+  progress?: (step: string, done: number) => void;
+}

@@ -1,0 +1,206 @@
+import { type CompiledPolicy, loadPolicy } from '../domain/index.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import { logger } from '../logging/logger.js';
+import type { Store } from '../store/index.js';
+import type { Lease } from '../store/repositories/lease.repository.js';
+import type { SuiteCrmClient } from '../suitecrm/index.js';
+import { type ComputeResult, computePass, emptyCounts, type WrittenRecord } from './compute-pass.js';
+import type { RecordRef } from './fan-out.js';
+import { type IngestCounts, ingestModule } from './ingest.js';
+import { reconcileDeletions } from './reconcile.js';
+import type { SyncContext } from './sync-context.js';
+import { ownedFields, SYNC_MODULES, type SyncModuleName, syncModule } from './sync-modules.js';
+import { liveSession, type SyncSession, withDryRunSession } from './sync-session.js';
+
+/**
+ * One sync pass (DESIGN.md "Sync, in one loop"): read what changed since the cursors (or
+ * everything, with `full`, which also finds deleted records), queue what it affects, evaluate
+ * everything queued or due, write only the differences, record events, pins and transitions.
+ * `dryRun` does all of that inside a store transaction that is rolled back, and PATCHes nothing.
+ */
+export interface SyncEngineDeps {
+  client: SuiteCrmClient;
+  store: Store;
+  policy: CompiledPolicy;
+  clock?: () => number;
+  pageSize?: number;
+  progress?: (step: string, done: number) => void;
+}
+
+export interface SyncRunOptions {
+  full?: boolean;
+  dryRun?: boolean;
+  /** The instant the pass describes (default: the clock at its start). */
+  now?: number;
+  /** Stop listing written records after this many (counts are always complete). */
+  listLimit?: number;
+}
+
+export interface RestateSelection {
+  caseIds?: readonly string[];
+  accountId?: string;
+  /** Cases reported at or after this instant. */
+  since?: number;
+}
+
+export interface SyncReport {
+  kind: 'sync' | 'restate';
+  dryRun: boolean;
+  full: boolean;
+  now: number;
+  policyVersion: string;
+  durationMs: number;
+  read: Record<SyncModuleName, IngestCounts>;
+  deleted: Record<SyncModuleName, number>;
+  computed: ComputeResult['counts'];
+  records: WrittenRecord[];
+  failures: ComputeResult['failures'];
+}
+
+const log = logger('sync');
+
+export class SyncEngine {
+  private bridgeUserId: string | null | undefined;
+  private readonly policies = new Map<string, CompiledPolicy>();
+  private readonly clock: () => number;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.clock = deps.clock ?? Date.now;
+    this.policies.set(deps.policy.version, deps.policy);
+  }
+
+  get policy(): CompiledPolicy {
+    return this.deps.policy;
+  }
+
+  /** One pass. `lease` is required unless `dryRun` (a dry run writes nothing anywhere). */
+  async run(lease: Lease | null, options: SyncRunOptions = {}): Promise<SyncReport> {
+    return this.withSession(lease, options.dryRun === true, async (session) => {
+      const ctx = await this.context(session, options.now);
+      const report = this.emptyReport('sync', ctx, options);
+      const full = options.full === true;
+      for (const name of SYNC_MODULES) {
+        const seen = full ? new Set<string>() : undefined;
+        const owned = ownedFields(syncModule(name), ctx.policy.document.priority.followsSeverity);
+        report.read[name] = await ingestModule(ctx, name, { full, owned, ...(seen ? { seen } : {}) });
+        if (seen) report.deleted[name] = await reconcileDeletions(ctx, name, seen);
+      }
+      const computed = await computePass(
+        ctx,
+        options.listLimit === undefined ? {} : { listLimit: options.listLimit },
+      );
+      return this.finish(report, computed);
+    });
+  }
+
+  /** `policy restate`: decide coverage again under the current policy for the selected cases. */
+  async restate(
+    lease: Lease | null,
+    selection: RestateSelection,
+    options: { dryRun?: boolean; now?: number } = {},
+  ): Promise<SyncReport> {
+    return this.withSession(lease, options.dryRun === true, async (session) => {
+      const ctx = await this.context(session, options.now);
+      const report = this.emptyReport('restate', ctx, options);
+      const refs = await selectCases(ctx, selection);
+      const computed = await computePass(ctx, { only: refs, restate: true });
+      return this.finish(report, computed);
+    });
+  }
+
+  private async withSession<T>(
+    lease: Lease | null,
+    dryRun: boolean,
+    fn: (session: SyncSession) => Promise<T>,
+  ): Promise<T> {
+    if (dryRun) return withDryRunSession(this.deps.store, fn);
+    if (!lease) throw new BridgeError('internal', 'a sync that writes needs the writer lease');
+    return fn(liveSession(this.deps.store, lease));
+  }
+
+  private async context(session: SyncSession, now: number | undefined): Promise<SyncContext> {
+    const tracking = await session.read((readers) => readers.trackingStart.get());
+    if (!tracking) {
+      throw new BridgeError(
+        'store_unavailable',
+        'the store has no tracking start yet: run `sla-bridge migrate` first',
+      );
+    }
+    if (this.bridgeUserId === undefined) this.bridgeUserId = (await this.deps.client.currentUser()).id;
+    const policy = this.deps.policy;
+    await session.write((repositories) => repositories.policies.remember(policy.version, policy.document));
+    return {
+      client: this.deps.client,
+      session,
+      policy,
+      policyFor: (version) => this.policyFor(session, version),
+      now: now ?? this.clock(),
+      trackingStart: tracking.at,
+      bridgeUserId: this.bridgeUserId,
+      pageSize: this.deps.pageSize ?? 100,
+      log,
+      ...(this.deps.progress ? { progress: this.deps.progress } : {}),
+    };
+  }
+
+  private async policyFor(session: SyncSession, version: string): Promise<CompiledPolicy | undefined> {
+    const cached = this.policies.get(version);
+    if (cached) return cached;
+    const stored = await session.read((readers) => readers.policies.get(version));
+    if (!stored) return undefined;
+    const compiled = loadPolicy(stored.content, `stored policy ${version}`);
+    this.policies.set(version, compiled);
+    return compiled;
+  }
+
+  private emptyReport(kind: SyncReport['kind'], ctx: SyncContext, options: SyncRunOptions): SyncReport {
+    const zero = { read: 0, changed: 0, queued: 0, unreadable: 0 };
+    return {
+      kind,
+      dryRun: ctx.session.dryRun,
+      full: options.full === true,
+      now: ctx.now,
+      policyVersion: ctx.policy.version,
+      durationMs: this.clock(),
+      read: { Accounts: { ...zero }, SLA_TimeEntries: { ...zero }, Cases: { ...zero } },
+      deleted: { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 },
+      computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+      records: [],
+      failures: [],
+    };
+  }
+
+  private finish(report: SyncReport, computed: ComputeResult): SyncReport {
+    return {
+      ...report,
+      computed: computed.counts,
+      records: computed.records,
+      failures: computed.failures,
+      durationMs: this.clock() - report.durationMs,
+    };
+  }
+}
+
+async function selectCases(ctx: SyncContext, selection: RestateSelection): Promise<RecordRef[]> {
+  if (selection.caseIds) return selection.caseIds.map((id) => ({ module: 'Cases', id }));
+  if (selection.accountId) {
+    const cases = await ctx.session.read((readers) =>
+      readers.inputs.byAccounts('Cases', [selection.accountId as string]),
+    );
+    return cases.map((snapshot) => ({ module: 'Cases', id: snapshot.recordId }));
+  }
+  const since = selection.since ?? Number.NEGATIVE_INFINITY;
+  const refs: RecordRef[] = [];
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await ctx.session.read((readers) => readers.inputs.page('Cases', { afterId, limit: 1000 }));
+    if (page.length === 0) break;
+    for (const snapshot of page) {
+      const data = snapshot.data as { reportedAt?: number | null; dateEntered?: number | null };
+      const reported = data.reportedAt ?? data.dateEntered ?? null;
+      if (reported !== null && reported >= since) refs.push({ module: 'Cases', id: snapshot.recordId });
+    }
+    afterId = page[page.length - 1]?.recordId ?? null;
+  }
+  return refs;
+}

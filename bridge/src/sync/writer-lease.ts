@@ -1,0 +1,69 @@
+import { BridgeError } from '../errors/bridge-error.js';
+import { logger } from '../logging/logger.js';
+import type { Store } from '../store/index.js';
+import { type Lease, newHolderName } from '../store/repositories/lease.repository.js';
+
+/**
+ * The one-writer rule: a sync (one-shot or the daemon's) writes only while it holds the store's
+ * lease, renewed in the background at a third of its lifetime. Losing it (another instance took
+ * over after this one stalled) makes every later fenced write fail with `store_conflict`.
+ */
+export const LEASE_TTL_MS = 120_000;
+const log = logger('lease');
+
+export interface HeldLease {
+  readonly lease: Lease;
+  /** Set when a renewal failed: the holder must stop writing. */
+  readonly lost: unknown;
+  release(): Promise<void>;
+}
+
+export async function acquireWriterLease(
+  store: Store,
+  holder = newHolderName(),
+  ttlMs = LEASE_TTL_MS,
+): Promise<HeldLease | undefined> {
+  const attempt = await store.leases.acquire(holder, ttlMs);
+  if (!attempt.acquired) return undefined;
+  let lease = attempt.lease;
+  let lost: unknown;
+  const timer = setInterval(
+    () => {
+      store.leases.renew(lease, ttlMs).then(
+        (renewed) => {
+          lease = renewed;
+        },
+        (error: unknown) => {
+          lost = error;
+          log.error('lost the writer lease', { error: String(error) });
+          clearInterval(timer);
+        },
+      );
+    },
+    Math.floor(ttlMs / 3),
+  );
+  timer.unref();
+  return {
+    get lease() {
+      return lease;
+    },
+    get lost() {
+      return lost;
+    },
+    async release() {
+      clearInterval(timer);
+      if (lost === undefined) await store.leases.release(lease).catch(() => false);
+    },
+  };
+}
+
+/** For one-shot commands: the lease, or an error naming who holds it. */
+export async function requireWriterLease(store: Store): Promise<HeldLease> {
+  const held = await acquireWriterLease(store);
+  if (held) return held;
+  const state = await store.leases.state();
+  throw new BridgeError(
+    'store_conflict',
+    `another bridge instance holds the writer lease (${state?.holder ?? 'unknown'}, until ${new Date(state?.expiresAt ?? 0).toISOString()}): stop it, or run this command on that instance`,
+  );
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ACCOUNT_BRIDGE_FIELDS,
+  CASE_BRIDGE_FIELDS,
+  MODULE_CODECS,
+  type ModuleAttributes,
+  TIME_ENTRY_BRIDGE_FIELDS,
+} from '../../bridge/src/contract/index.js';
+import { defaultPolicy } from '../../bridge/src/domain/index.js';
+import { type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
+import { openStore, type Store } from '../../bridge/src/store/index.js';
+import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
+import { createSuiteCrmClient, type SuiteCrmClient } from '../../bridge/src/suitecrm/index.js';
+import { SyncEngine } from '../../bridge/src/sync/sync-engine.js';
+
+/**
+ * The whole bridge against the V8 stand-in, with a SQLite store in a temp folder: a frozen
+ * virtual clock shared by the stand-in and the engine, so tests move time explicitly.
+ */
+export const LAB_CLIENT = {
+  clientId: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001',
+  clientSecret: 'lab-cc-secret-0001',
+};
+
+export interface SyncHarness {
+  standIn: StandIn;
+  store: Store;
+  client: SuiteCrmClient;
+  engine: SyncEngine;
+  lease: Lease;
+  now(): number;
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export async function startSyncHarness(options: {
+  now: string;
+  trackingStart: string;
+  standIn?: Omit<StandInOptions, 'now' | 'clock'>;
+  storeUrl?: string;
+  pageSize?: number;
+}): Promise<SyncHarness> {
+  const standIn = await startStandIn({ ...options.standIn, now: options.now, clock: 'frozen' });
+  const url = options.storeUrl ?? join(mkdtempSync(join(tmpdir(), 'sync-')), 'bridge.sqlite');
+  const now = () => standIn.control.now();
+  const store = await openStore(url, { create: true, clock: now });
+  await store.migrate();
+  await store.writeUnfenced((repositories) => repositories.trackingStart.set(options.trackingStart, 'test'));
+  const client = createSuiteCrmClient({
+    baseUrl: standIn.url,
+    apiPath: '/Api',
+    auth: { grant: 'client_credentials', ...LAB_CLIENT },
+    timeoutMs: 10_000,
+    pageSize: options.pageSize ?? 50,
+    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10 },
+    clock: { now, sleep: async () => {} },
+  });
+  const engine = new SyncEngine({
+    client,
+    store,
+    policy: defaultPolicy(),
+    clock: now,
+    pageSize: options.pageSize ?? 50,
+  });
+  const attempt = await store.leases.acquire('test-harness', 3_600_000);
+  if (!attempt.acquired) throw new Error('lease not acquired');
+  return {
+    standIn,
+    store,
+    client,
+    engine,
+    lease: attempt.lease,
+    now,
+    advance: (ms) => standIn.control.advance(ms),
+    close: async () => {
+      client.close();
+      await store.close();
+      await standIn.close();
+    },
+  };
+}
+
+/** What SuiteCRM holds now, read back through the V8 API and the data contract's parsers. */
+export async function readBack<M extends 'Accounts' | 'Cases' | 'SLA_TimeEntries'>(
+  h: SyncHarness,
+  module: M,
+): Promise<Map<string, ModuleAttributes[M]>> {
+  const codec = MODULE_CODECS[module];
+  const out = new Map<string, ModuleAttributes[M]>();
+  for await (const page of h.client.scanAll(module, { parse: (raw) => codec.parse(raw).values })) {
+    for (const record of page) out.set(record.id, record.attributes as ModuleAttributes[M]);
+  }
+  return out;
+}
+
+/** Everything the bridge owns, as SuiteCRM holds it, plus the event ledger: two runs that end equal are equal here. */
+export async function bridgeState(
+  h: SyncHarness,
+): Promise<{ fields: Record<string, unknown>; events: string[] }> {
+  const fields: Record<string, unknown> = {};
+  const owned = {
+    Accounts: ACCOUNT_BRIDGE_FIELDS,
+    Cases: CASE_BRIDGE_FIELDS,
+    SLA_TimeEntries: TIME_ENTRY_BRIDGE_FIELDS,
+  } as const;
+  for (const module of ['Accounts', 'Cases', 'SLA_TimeEntries'] as const) {
+    for (const [id, values] of await readBack(h, module)) {
+      const record = values as unknown as Record<string, unknown>;
+      fields[`${module}/${id}`] = Object.fromEntries(owned[module].map((field) => [field, record[field]]));
+    }
+  }
+  const events = (await h.store.read((r) => r.events.find({ limit: 1_000_000 })))
+    .map((event) => event.key)
+    .sort();
+  return { fields, events };
+}

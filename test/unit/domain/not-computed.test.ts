@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../../bridge/src/domain/case/case-record.js';
+import { account, caseFrom, change, created, evaluateAt } from '../../support/domain-builders.js';
+
+const base = () =>
+  caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00', { severity: '2' }) });
+
+describe('bad data never throws: "not computed: reason"', () => {
+  it.each<[string, (record: CaseRecord) => CaseRecord, string]>([
+    [
+      'severity missing',
+      (record) => ({
+        ...caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00', { severity: null }) }),
+        id: record.id,
+      }),
+      'severity missing',
+    ],
+    [
+      'a severity that is not 1-4',
+      (record) => ({
+        ...record,
+        severity: '9',
+        changeLog: record.changeLog.map((entry) =>
+          entry.field === 'severity' ? { ...entry, to: '9' } : entry,
+        ),
+      }),
+      'severity 9 is not valid',
+    ],
+    [
+      'an unknown environment',
+      (record) => ({
+        ...record,
+        environment: 'moon',
+        changeLog: record.changeLog.map((entry) =>
+          entry.field === 'environment' ? { ...entry, to: 'moon' } : entry,
+        ),
+      }),
+      'environment moon is not valid',
+    ],
+    ['no status', (record) => ({ ...record, status: null }), 'status missing'],
+    [
+      'no reported-at and no creation time',
+      (record) => ({ ...record, reportedAt: null, dateEntered: null }),
+      'reported at missing',
+    ],
+    [
+      'a reported-at in the future',
+      (record) => ({ ...record, reportedAt: Date.parse('2030-01-01T00:00:00Z') }),
+      'reported at is in the future',
+    ],
+    [
+      'an unreadable change log',
+      (record) => ({
+        ...record,
+        changeLogProblems: ['change log entry 3: no time', 'change log entry 4: bad field'],
+      }),
+      'change log entry 3: no time (and 1 more)',
+    ],
+    [
+      'a change the log does not show',
+      (record) => ({ ...record, severity: '3' }),
+      'the change log ends with severity 2 but the case has 3',
+    ],
+    [
+      'a status with no history',
+      (record) => ({
+        ...record,
+        status: 'Open_Assigned',
+        changeLog: record.changeLog.filter((entry) => entry.field !== 'status'),
+      }),
+      'the change log has no status history (the case is Open_Assigned)',
+    ],
+    [
+      'a downgrade with no time',
+      (record) => ({ ...record, downgradeTo: '3' }),
+      'a downgrade with no recorded time',
+    ],
+  ])('%s', (_label, mutate, reason) => {
+    const result = evaluateAt(mutate(base()), '2023-06-05 10:00');
+    expect(result.computed).toBe(false);
+    expect(result.fields).toMatchObject({
+      sla_response_status_c: 'not_computed',
+      sla_resolution_status_c: 'not_computed',
+      sla_data_problem_c: `not computed: ${reason}`,
+      sla_response_due_c: null,
+      sla_explanation_c: null,
+    });
+    expect(result.events).toEqual([]);
+    expect(result.nextTransitionAt).toBeNull();
+  });
+
+  it.each([
+    ['the account was not found', null, 'account account-1 not found'],
+    [
+      'the account has no contract start',
+      account({ contractStart: null }),
+      'account contract: contract start missing',
+    ],
+    [
+      'the account has a plan the policy does not know',
+      account({ plan: 'gold' }),
+      'account contract: plan gold is not in the policy (plans: essential, professional, enterprise)',
+    ],
+  ])('%s', (_label, record, reason) => {
+    const result = evaluateAt(base(), '2023-06-05 10:00', { account: record });
+    expect(result.fields.sla_data_problem_c).toBe(`not computed: ${reason}`);
+    // Not pinned: coverage is decided once the data can be read.
+    expect(result.pinned).toBeNull();
+  });
+
+  it('bad data on a case reported before the tracking start is still not tracked (never written)', () => {
+    const record = { ...base(), severity: '3' }; // the log says 2
+    expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-06 00:00' }).tracked).toBe(false);
+    expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-05 00:00' }).tracked).toBe(true);
+  });
+
+  it('keeps the pin it was given when the data goes bad later', () => {
+    const first = evaluateAt(base(), '2023-06-05 10:00');
+    const bad = evaluateAt({ ...base(), status: null }, '2023-06-05 11:00', { pinned: first.pinned });
+    expect(bad.pinned).toEqual(first.pinned);
+  });
+
+  it('a changed severity in the log is taken from its time, not from the poll', () => {
+    const log = [
+      ...created('2023-06-05 09:00', { severity: '2' }),
+      change('2023-06-05 09:30', 'severity', '2', '4'),
+    ];
+    const result = evaluateAt(caseFrom({ createdAt: '2023-06-05 09:00', log }), '2023-06-05 10:00');
+    expect(result.computed).toBe(true);
+    expect(result.fields.sla_effective_severity_c).toBe('4');
+  });
+});
+
+describe('with the change log as the hook writes it', () => {
+  it('evaluates the parsed text exactly like the entries, and a bad entry makes the case not computed', async () => {
+    const { formatChangeLog, parseChangeLog, describeChangeLogProblem } = await import(
+      '../../../bridge/src/contract/change-log.js'
+    );
+    const record = base();
+    const text = formatChangeLog(record.changeLog);
+    const parsed = parseChangeLog(text);
+    expect(parsed.problems).toEqual([]);
+    const fromText = { ...record, changeLog: parsed.entries };
+    expect(evaluateAt(fromText, '2023-06-05 10:00')).toEqual(evaluateAt(record, '2023-06-05 10:00'));
+    const broken = parseChangeLog(`${text};2023-06-05T09:30:00Z|status|Open_New|Open_Assigned|u1|robot`);
+    const result = evaluateAt(
+      {
+        ...record,
+        changeLog: broken.entries,
+        changeLogProblems: broken.problems.map(describeChangeLogProblem),
+      },
+      '2023-06-05 10:00',
+    );
+    expect(result.fields.sla_data_problem_c).toMatch(/^not computed: change log entry \d+: /);
+  });
+});
