@@ -36,12 +36,60 @@ $installdefs = array(
     ),
     'copy' => array(
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
+            'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseSave.php',
+            'to' => 'custom/include/SupportSla/SupportSla_CaseSave.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ChangeLog.php',
             'to' => 'custom/include/SupportSla/SupportSla_ChangeLog.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Contract.php',
             'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Installer.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Installer.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Layout.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Layout.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_LayoutInstaller.php',
+            'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_RecordInstaller.php',
+            'to' => 'custom/include/SupportSla/SupportSla_RecordInstaller.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_SaveActor.php',
+            'to' => 'custom/include/SupportSla/SupportSla_SaveActor.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_SuiteCrm.php',
+            'to' => 'custom/include/SupportSla/SupportSla_SuiteCrm.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryAccount.php',
+            'to' => 'custom/include/SupportSla/SupportSla_TimeEntryAccount.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+            'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
+            'to' => 'modules/SLA_TimeEntries/Menu.php',
         ),
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries/SLA_TimeEntry.php',
@@ -54,6 +102,46 @@ $installdefs = array(
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries/language/es_ES.lang.php',
             'to' => 'modules/SLA_TimeEntries/language/es_ES.lang.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/SearchFields.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/SearchFields.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/detailviewdefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/detailviewdefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/editviewdefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/editviewdefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/listviewdefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/listviewdefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/popupdefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/popupdefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/quickcreatedefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/quickcreatedefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/searchdefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/searchdefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/studio.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/studio.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/subpaneldefs.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/subpaneldefs.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/subpanels/default.php',
+            'to' => 'modules/SLA_TimeEntries/metadata/subpanels/default.php',
         ),
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries/vardefs.php',
@@ -90,6 +178,24 @@ $installdefs = array(
             'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Language/es_ES.sla_support.php',
             'to_module' => 'Cases',
             'language' => 'es_ES',
+        ),
+    ),
+    'layoutdefs' => array(
+        array(
+            'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Layoutdefs/_overrideAccount_subpanel_sla_timeentries.php',
+            'to_module' => 'Accounts',
+        ),
+        array(
+            'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Layoutdefs/sla_support.php',
+            'to_module' => 'Accounts',
+        ),
+        array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Layoutdefs/_overrideCase_subpanel_sla_timeentries.php',
+            'to_module' => 'Cases',
+        ),
+        array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Layoutdefs/sla_support.php',
+            'to_module' => 'Cases',
         ),
     ),
     'vardefs' => array(
@@ -299,7 +405,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53 plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -315,7 +421,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -334,7 +440,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -352,7 +458,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -368,7 +474,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -384,7 +490,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -400,7 +506,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -416,7 +522,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -433,7 +539,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -449,7 +555,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -465,7 +571,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -484,7 +590,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -503,7 +609,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -521,7 +627,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -539,7 +645,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -555,7 +661,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -571,7 +677,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -588,7 +694,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -604,7 +710,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -622,7 +728,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -640,7 +746,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -658,7 +764,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -676,7 +782,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -694,7 +800,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -711,7 +817,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -729,7 +835,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -746,7 +852,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -762,7 +868,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -778,7 +884,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -796,7 +902,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -813,7 +919,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -830,7 +936,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -848,7 +954,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -864,7 +970,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -880,7 +986,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -898,7 +1004,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -915,7 +1021,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -931,7 +1037,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -949,7 +1055,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -966,7 +1072,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -985,7 +1091,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1001,7 +1107,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1018,7 +1124,27 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+        ),
+    ),
+    'logic_hooks' => array(
+        array(
+            'module' => 'Cases',
+            'hook' => 'before_save',
+            'order' => 90,
+            'description' => 'SLA support: change log, downgraded at, reported at',
+            'file' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
+            'class' => 'SupportSla_CaseHook',
+            'function' => 'beforeSave',
+        ),
+        array(
+            'module' => 'SLA_TimeEntries',
+            'hook' => 'before_save',
+            'order' => 10,
+            'description' => 'SLA support: account from the case',
+            'file' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+            'class' => 'SupportSla_TimeEntryHook',
+            'function' => 'beforeSave',
         ),
     ),
 );

@@ -14,11 +14,16 @@
  *     post_uninstall.php) → the zip's scripts/, run by Module Loader, never copied.
  *   - anything else → a `copy` entry to the same path.
  * - A logic hook (installdefs `logic_hooks`, merged into custom/modules/<M>/logic_hooks.php
- *   without duplicates and removed on uninstall): add it to `logicHooks` below.
+ *   without duplicates and removed on uninstall): add it to `logicHooks` below. Keep an installed
+ *   hook's order, description, class and method unchanged: SuiteCRM matches hooks on them, so a
+ *   changed one is added again on upgrade beside the old one.
+ * - Layout additions (a panel on detail and edit views, list view columns): `layoutPanels` and
+ *   `listColumns` below; scripts/post_install.php adds them, scripts/pre_uninstall.php removes them.
  * - Any other installdefs section (e.g. `image_dir`, `dashlets`): add it to `extraInstalldefs`;
  *   paths in it may use `<basepath>`.
  * - Custom fields, dropdowns and labels come from schemas/field-catalogue.json, never from here.
  */
+import type { ModuleName } from '../../bridge/src/contract/catalogue-schema.js';
 import type { PhpValue } from './php-source.js';
 
 export interface LogicHookDefinition {
@@ -32,6 +37,26 @@ export interface LogicHookDefinition {
   function: string;
 }
 
+/** A panel `scripts/post_install.php` adds to a stock module's detail and edit views. */
+export interface LayoutPanelDefinition {
+  module: ModuleName;
+  /**
+   * The panel key, lower-case `lbl_...`. SuiteCRM shows the upper-cased key as the panel's header,
+   * looked up in the module's strings, so `catalogue.labels.<module>` must define it.
+   */
+  panel: string;
+  /** Catalogue fields of the module, in display order (filled left to right, maxColumns per row). */
+  fields: string[];
+}
+
+/** Columns `scripts/post_install.php` adds to a stock module's list view. */
+export interface ListColumnsDefinition {
+  module: ModuleName;
+  /** The list view column (upper-case key) they follow; they go last when it is not there. */
+  after: string;
+  fields: string[];
+}
+
 export interface PackageDefinition {
   name: string;
   description: string;
@@ -43,6 +68,12 @@ export interface PackageDefinition {
   /** Package-owned modules appear as SuiteCRM tabs. */
   moduleTabs: boolean;
   logicHooks: LogicHookDefinition[];
+  /**
+   * Layout additions, written into the package's PHP (SupportSla_Contract) for post_install and
+   * pre_uninstall. Fields the bridge or the hook writes are shown read-only in edit views.
+   */
+  layoutPanels: LayoutPanelDefinition[];
+  listColumns: ListColumnsDefinition[];
   extraInstalldefs: Record<string, PhpValue>;
 }
 
@@ -54,6 +85,85 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
   acceptableSugarVersions: ['^6\\.5\\.\\d+$'],
   acceptableSuiteCrmVersions: ['^7\\.14\\.\\d+$', '^8\\.\\d+\\.\\d+$'],
   moduleTabs: true,
-  logicHooks: [],
+  logicHooks: [
+    {
+      module: 'Cases',
+      hook: 'before_save',
+      // After SuiteCRM's own Cases hooks (AOP uses 10-12), so the log sees what they changed.
+      order: 90,
+      description: 'SLA support: change log, downgraded at, reported at',
+      file: 'custom/include/SupportSla/SupportSla_CaseHook.php',
+      class: 'SupportSla_CaseHook',
+      function: 'beforeSave',
+    },
+    {
+      module: 'SLA_TimeEntries',
+      hook: 'before_save',
+      order: 10,
+      description: 'SLA support: account from the case',
+      file: 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+      class: 'SupportSla_TimeEntryHook',
+      function: 'beforeSave',
+    },
+  ],
+  layoutPanels: [
+    {
+      module: 'Accounts',
+      panel: 'lbl_sla_support_contract',
+      fields: [
+        'sla_plan_c',
+        'sla_contract_state_c',
+        'sla_contract_start_c',
+        'sla_phone_cover_c',
+        'sla_term_start_c',
+        'sla_term_end_c',
+        'sla_reserved_hours_c',
+        'sla_hours_used_c',
+        'sla_hours_remaining_c',
+        'sla_hours_state_c',
+        'sla_next_renewal_c',
+        'sla_refund_window_end_c',
+        'sla_will_not_renew_c',
+        'sla_cancelled_on_c',
+        'sla_refunded_c',
+        'sla_paid_through_c',
+        'sla_product_versions_c',
+        'sla_data_problem_c',
+      ],
+    },
+    {
+      module: 'Cases',
+      panel: 'lbl_sla_panel',
+      fields: [
+        'sla_reported_at_c',
+        'sla_channel_c',
+        'sla_severity_c',
+        'sla_effective_severity_c',
+        'sla_environment_c',
+        'sla_cause_c',
+        'sla_reportable_c',
+        'sla_coverage_c',
+        'sla_downgrade_to_c',
+        'sla_downgrade_reason_c',
+        'sla_downgraded_at_c',
+        'sla_severity_note_c',
+        'sla_acknowledged_at_c',
+        'sla_response_minutes_c',
+        'sla_response_due_c',
+        'sla_response_status_c',
+        'sla_resolution_due_c',
+        'sla_resolution_status_c',
+        'sla_paused_minutes_c',
+        'sla_hours_logged_c',
+        'sla_product_version_c',
+        'sla_policy_version_c',
+        'sla_explanation_c',
+        'sla_data_problem_c',
+      ],
+    },
+  ],
+  listColumns: [
+    { module: 'Cases', after: 'STATUS', fields: ['sla_response_status_c', 'sla_response_due_c'] },
+  ],
   extraInstalldefs: {},
 };

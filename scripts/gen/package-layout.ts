@@ -23,6 +23,18 @@ export function vardefExtensionPath(module: ModuleName): string {
   return `custom/Extension/modules/${module}/Ext/Vardefs/${PACKAGE_ID}.php`;
 }
 
+export function layoutdefExtensionPath(module: ModuleName): string {
+  return `custom/Extension/modules/${module}/Ext/Layoutdefs/${PACKAGE_ID}.php`;
+}
+
+/**
+ * The file Studio writes when an admin edits a subpanel's columns (SubPanel::saveSubPanelDefOverride:
+ * `_override<object name>_subpanel_<subpanel>.php`), which SuiteCRM's uninstall would leave behind.
+ */
+export function subpanelOverridePath(module: ModuleName, objectName: string, subpanel: string): string {
+  return `custom/Extension/modules/${module}/Ext/Layoutdefs/_override${objectName}_subpanel_${subpanel}.php`;
+}
+
 /** The file SuiteCRM's DynamicField writes for each custom field on install and leaves behind on uninstall. */
 export function overrideVardefPath(module: ModuleName, field: string): string {
   return `custom/Extension/modules/${module}/Ext/Vardefs/_override_sugarfield_${field}.php`;

@@ -22,13 +22,16 @@ import { CHANGE_LOG_ACTORS } from '../../bridge/src/contract/change-log-entry.js
 import { formatPackageStamp } from '../../bridge/src/contract/package-stamp.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, POLICY_SOURCE, slashNotice } from './notice.js';
+import { PACKAGE_DEFINITION, type PackageDefinition } from './package-definition.js';
 import {
   CONTRACT_CONSTANTS_PATH,
   inPackage,
   languageExtensionPath,
+  layoutdefExtensionPath,
   moduleDir,
   overrideVardefPath,
   relationshipMetadataPath,
+  subpanelOverridePath,
   vardefExtensionPath,
 } from './package-layout.js';
 import { type PhpValue, phpAssign, phpFile, phpString, phpValue } from './php-source.js';
@@ -48,6 +51,7 @@ export interface PackageContext {
   plans: PlanOption[];
   version: string;
   hash: string;
+  definition: PackageDefinition;
 }
 
 export function packageContext(): PackageContext {
@@ -56,6 +60,7 @@ export function packageContext(): PackageContext {
     plans: defaultPolicyPlans(),
     version: packageVersion(),
     hash: catalogueHash(CATALOGUE),
+    definition: PACKAGE_DEFINITION,
   };
 }
 
@@ -217,13 +222,23 @@ function ownFieldVardef(field: CatalogueField, context: PackageContext): Record<
   return def;
 }
 
-/** The relate and link fields of the module's side of each relationship (case_name + sla_case...). */
+/**
+ * The relate field of the module's side of a relationship: `<relationship>_name`, as Module Builder
+ * names it, because a subpanel's create button fills `<relationship>_name` and the field's id_name
+ * from the parent record (SugarWidgetSubPanelTopButtonQuickCreate), so a time entry created from a
+ * case's subpanel starts with its case filled in.
+ */
+export function relateFieldName(relationship: CatalogueRelationship): string {
+  return `${relationship.name}_name`;
+}
+
+/** The relate and link fields of the module's side of each relationship (sla_timeentries_cases_name + sla_case...). */
 function rhsRelationVardefs(
   relationship: CatalogueRelationship,
   catalogue: Catalogue,
 ): Array<[string, PhpValue]> {
   const lhs = catalogue.modules[relationship.lhsModule];
-  const relateName = `${relationship.rhsKey.replace(/_id$/, '')}_name`;
+  const relateName = relateFieldName(relationship);
   const idField = catalogue.fields.find(
     (f) => f.module === relationship.rhsModule && f.name === relationship.rhsKey,
   );
@@ -232,7 +247,12 @@ function rhsRelationVardefs(
       relateName,
       {
         name: relateName,
-        vname: label(relationship.rhsModule, `LBL_${relateName.toUpperCase()}`, catalogue),
+        // LBL_CASE_NAME for case_id: the label says what the field is, whatever it is called.
+        vname: label(
+          relationship.rhsModule,
+          `LBL_${relationship.rhsKey.replace(/_id$/, '').toUpperCase()}_NAME`,
+          catalogue,
+        ),
         type: 'relate',
         source: 'non-db',
         id_name: relationship.rhsKey,
@@ -242,7 +262,8 @@ function rhsRelationVardefs(
         link: relationship.rhsLink,
         required: idField?.required ?? false,
         massupdate: false,
-        importable: idField?.required ? 'required' : true,
+        // The id field is the one an import must map; 'required' here too would demand both columns.
+        importable: true,
         audited: false,
         reportable: true,
       },
@@ -343,6 +364,115 @@ function relationshipFile(relationship: CatalogueRelationship, catalogue: Catalo
   };
 }
 
+/** The "Support time" subpanel under the module on the one side of a relationship, with quick create. */
+function subpanelLayoutdefFile(module: ModuleName, catalogue: Catalogue): GeneratedFile {
+  const lines: string[] = [];
+  for (const relationship of catalogue.relationships.filter((r) => r.lhsModule === module)) {
+    const rhs = catalogue.modules[relationship.rhsModule];
+    const dateField = fieldsOf(relationship.rhsModule, {}, catalogue).find((f) => f.type === 'date');
+    lines.push(
+      `// Its ${rhs.labels?.en_us ?? relationship.rhsModule} records, newest first; the button opens the quick create form with this record filled in.`,
+      phpAssign('layout_defs', [module, 'subpanel_setup', relationship.lhsLink], {
+        order: 100,
+        module: relationship.rhsModule,
+        subpanel_name: 'default',
+        sort_order: 'desc',
+        sort_by: dateField?.name ?? 'date_entered',
+        title_key: label(module, `LBL_${relationship.lhsLink.toUpperCase()}_SUBPANEL_TITLE`, catalogue),
+        get_subpanel_data: relationship.lhsLink,
+        top_buttons: [{ widget_class: 'SubPanelTopButtonQuickCreate' }],
+      }),
+      '',
+    );
+  }
+  return { path: inPackage(layoutdefExtensionPath(module)), content: phpFile(notice(), lines) };
+}
+
+/**
+ * What Studio writes (with the same content) when an admin edits the columns of the subpanel. Shipped
+ * as a layoutdefs entry so SuiteCRM's uninstall deletes it: left behind, it would define a subpanel
+ * with no module on every detail view of the module. SuiteCRM uses the named subpanel only when
+ * custom/modules/<child>/metadata/subpanels/<name>.php exists, so until an admin edits the
+ * subpanel it changes nothing.
+ */
+function subpanelOverrideFile(relationship: CatalogueRelationship, catalogue: Catalogue): GeneratedFile {
+  const module = relationship.lhsModule;
+  const object = catalogue.modules[module].objectName;
+  return {
+    path: inPackage(subpanelOverridePath(module, object, relationship.lhsLink)),
+    content: phpFile(notice(), [
+      '// The subpanel columns an admin sets in Studio (custom/modules/<module>/metadata/subpanels/), when there are any.',
+      phpAssign(
+        'layout_defs',
+        [module, 'subpanel_setup', relationship.lhsLink, 'override_subpanel_name'],
+        `${object}_subpanel_${relationship.lhsLink}`,
+      ),
+    ]),
+  };
+}
+
+/** A catalogue field of a module, or a generation error naming where it was asked for. */
+function requireField(module: ModuleName, name: string, where: string, catalogue: Catalogue): CatalogueField {
+  const field = fieldsOf(module, {}, catalogue).find((f) => f.name === name);
+  if (field === undefined) throw new Error(`${where}: ${module} has no catalogue field ${name}`);
+  return field;
+}
+
+/** How post_install shows a catalogue field in a layout: its label, its type, read-only when machine-written. */
+function layoutField(field: CatalogueField): PhpValue {
+  return new Map<string, PhpValue>([
+    ['name', field.name],
+    ['label', labelKey(field)],
+    ['type', field.type],
+    ['readonly', isMachineWritten(field)],
+  ]);
+}
+
+function layoutPanels(context: PackageContext): PhpValue {
+  const { catalogue, definition } = context;
+  const out = new Map<string, PhpValue>();
+  for (const panel of definition.layoutPanels) {
+    const where = `package-definition.ts layoutPanels.${panel.module}`;
+    if (out.has(panel.module)) throw new Error(`${where}: one panel per module`);
+    if (!/^lbl_[a-z0-9_]+$/.test(panel.panel))
+      throw new Error(`${where}: panel key ${panel.panel} is not lbl_...`);
+    label(panel.module, panel.panel.toUpperCase(), catalogue);
+    if (new Set(panel.fields).size !== panel.fields.length)
+      throw new Error(`${where}: a field is listed twice`);
+    out.set(
+      panel.module,
+      new Map<string, PhpValue>([
+        ['panel', panel.panel],
+        [
+          'fields',
+          panel.fields.map((name) => layoutField(requireField(panel.module, name, where, catalogue))),
+        ],
+      ]),
+    );
+  }
+  return out;
+}
+
+function listColumns(context: PackageContext): PhpValue {
+  const { catalogue, definition } = context;
+  const out = new Map<string, PhpValue>();
+  for (const columns of definition.listColumns) {
+    const where = `package-definition.ts listColumns.${columns.module}`;
+    if (out.has(columns.module)) throw new Error(`${where}: one entry per module`);
+    out.set(
+      columns.module,
+      new Map<string, PhpValue>([
+        ['after', columns.after.toUpperCase()],
+        [
+          'fields',
+          columns.fields.map((name) => layoutField(requireField(columns.module, name, where, catalogue))),
+        ],
+      ]),
+    );
+  }
+  return out;
+}
+
 function contractConstantsFile(context: PackageContext): GeneratedFile {
   const { catalogue } = context;
   const byWriter = (writer: 'bridge' | 'hook') => {
@@ -380,13 +510,63 @@ function contractConstantsFile(context: PackageContext): GeneratedFile {
       ),
       constant('BRIDGE_FIELDS', byWriter('bridge'), 'module => fields only the bridge writes'),
       constant('HOOK_FIELDS', byWriter('hook'), 'module => fields only the package hook writes'),
+      constant(
+        'STOCK_MODULE_FIELDS',
+        stockFieldNames(catalogue),
+        "stock module => every field the package adds to it (uninstall takes them out of the module's layouts)",
+      ),
+      constant(
+        'LAYOUT_PANELS',
+        layoutPanels(context),
+        'module => the panel post_install adds to its detail and edit views (header: the upper-cased key)',
+      ),
+      constant(
+        'LIST_COLUMNS',
+        listColumns(context),
+        'module => the columns post_install adds to its list view, after the column `after`',
+      ),
+      constant(
+        'RELATIONSHIPS',
+        relationshipConstants(catalogue),
+        'relationship => its modules, the time entry key holding the one side id, its metadata file',
+      ),
     ].join('\n'),
     '}',
   ];
   return {
     path: inPackage(CONTRACT_CONSTANTS_PATH),
-    content: phpFile(notice([CATALOGUE_SOURCE, POLICY_SOURCE, 'package.json']), body),
+    content: phpFile(
+      notice([CATALOGUE_SOURCE, POLICY_SOURCE, 'package.json', 'scripts/gen/package-definition.ts']),
+      body,
+    ),
   };
+}
+
+function stockFieldNames(catalogue: Catalogue): PhpValue {
+  const out = new Map<string, PhpValue>();
+  for (const module of stockModules(catalogue)) {
+    out.set(
+      module,
+      fieldsOf(module, {}, catalogue).map((field) => field.name),
+    );
+  }
+  return out;
+}
+
+function relationshipConstants(catalogue: Catalogue): PhpValue {
+  const out = new Map<string, PhpValue>();
+  for (const relationship of catalogue.relationships) {
+    out.set(
+      relationship.name,
+      new Map<string, PhpValue>([
+        ['lhs_module', relationship.lhsModule],
+        ['rhs_module', relationship.rhsModule],
+        ['rhs_key', relationship.rhsKey],
+        ['metadata', relationshipMetadataPath(relationship.name)],
+      ]),
+    );
+  }
+  return out;
 }
 
 export function generatePackagePhp(context: PackageContext): GeneratedFile[] {
@@ -397,6 +577,14 @@ export function generatePackagePhp(context: PackageContext): GeneratedFile[] {
     for (const language of LANGUAGES) files.push(stockLanguageFile(module, language, catalogue));
     files.push(stockVardefFile(module, catalogue));
     for (const field of fieldsOf(module, {}, catalogue)) files.push(overridePlaceholder(field));
+    if (catalogue.relationships.some((r) => r.lhsModule === module)) {
+      files.push(subpanelLayoutdefFile(module, catalogue));
+    }
+  }
+  for (const relationship of catalogue.relationships) {
+    if (!catalogue.modules[relationship.lhsModule].packageOwned) {
+      files.push(subpanelOverrideFile(relationship, catalogue));
+    }
   }
   for (const module of ownModules(catalogue)) {
     files.push(ownVardefsFile(module, context));

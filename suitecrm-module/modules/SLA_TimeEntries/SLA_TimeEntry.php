@@ -4,9 +4,13 @@
  * Its fields are in vardefs.php, generated from the sla-bridge field catalogue. The bridge reads
  * these records through the V8 API and writes term_start, counts_against_plan and data_problem.
  *
- * Deliberately minimal here (the data contract); behaviour such as filling the account from the
- * case on save belongs to the package's hook and views.
+ * Its account is filled from its case on every save by the package's before_save hook
+ * (custom/include/SupportSla/SupportSla_TimeEntryHook.php). Views are the usual metadata files
+ * under metadata/ (list, detail, edit, quick create, search, popup, subpanel).
  */
+
+// Usually loaded already (User extends Person extends Basic); required so the class never depends on it.
+require_once 'include/SugarObjects/templates/basic/Basic.php';
 
 #[\AllowDynamicProperties]
 class SLA_TimeEntry extends Basic
@@ -28,9 +32,9 @@ class SLA_TimeEntry extends Basic
     public $assigned_user_id;
     public $assigned_user_name;
     public $case_id;
-    public $case_name;
+    public $sla_timeentries_cases_name;
     public $account_id;
-    public $account_name;
+    public $sla_timeentries_accounts_name;
     public $work_date;
     public $hours;
     public $category;

@@ -19,7 +19,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'account_id' => array(
             'name' => 'account_id',
@@ -31,7 +31,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => true,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'work_date' => array(
             'name' => 'work_date',
@@ -43,7 +43,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'hours' => array(
             'name' => 'hours',
@@ -57,7 +57,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'category' => array(
             'name' => 'category',
@@ -72,7 +72,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => true,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'term_start' => array(
             'name' => 'term_start',
@@ -84,7 +84,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'counts_against_plan' => array(
             'name' => 'counts_against_plan',
@@ -97,7 +97,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
         'data_problem' => array(
             'name' => 'data_problem',
@@ -110,10 +110,10 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2968c894c988c2978ed867fa8c924a83bd81142f9ea89735b8809c302a7bbb53',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
         ),
-        'case_name' => array(
-            'name' => 'case_name',
+        'sla_timeentries_cases_name' => array(
+            'name' => 'sla_timeentries_cases_name',
             'vname' => 'LBL_CASE_NAME',
             'type' => 'relate',
             'source' => 'non-db',
@@ -124,7 +124,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'link' => 'sla_case',
             'required' => true,
             'massupdate' => false,
-            'importable' => 'required',
+            'importable' => true,
             'audited' => false,
             'reportable' => true,
         ),
@@ -140,8 +140,8 @@ $dictionary['SLA_TimeEntry'] = array(
             'side' => 'right',
             'id_name' => 'case_id',
         ),
-        'account_name' => array(
-            'name' => 'account_name',
+        'sla_timeentries_accounts_name' => array(
+            'name' => 'sla_timeentries_accounts_name',
             'vname' => 'LBL_ACCOUNT_NAME',
             'type' => 'relate',
             'source' => 'non-db',

@@ -196,6 +196,7 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
       ...(installdefs().copy as Entry[]).map((e) => e.from as string),
       ...(installdefs().language as Entry[]).map((e) => e.from as string),
       ...(installdefs().vardefs as Entry[]).map((e) => e.from as string),
+      ...(installdefs().layoutdefs as Entry[]).map((e) => e.from as string),
       ...(installdefs().relationships as Entry[]).map((e) => e.meta_data as string),
     ].map((from) => from.replace('<basepath>/', 'suitecrm-module/'));
     const packageFiles = filesUnder('suitecrm-module').filter(
@@ -301,7 +302,7 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
       expect(def.inline_edit, field.name).toBe(!isMachineWritten(field));
       if (isMachineWritten(field)) expect([def.massupdate, def.importable]).toEqual([false, false]);
     }
-    expect(own.fields.case_name).toMatchObject({
+    expect(own.fields.sla_timeentries_cases_name).toMatchObject({
       type: 'relate',
       id_name: 'case_id',
       link: 'sla_case',

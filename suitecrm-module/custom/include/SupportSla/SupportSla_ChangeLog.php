@@ -118,8 +118,15 @@ class SupportSla_ChangeLog
         return html_entity_decode((string)$value, ENT_QUOTES | ENT_HTML401, 'UTF-8');
     }
 
-    /** The decoded value of a field in a row, '' when the row or the field is missing. */
-    private static function valueIn($row, $name)
+    /**
+     * The decoded value of a field in a row (fetched_row, or values as valueOf returns them), ''
+     * when the row or the field is missing: the form entriesFor compares.
+     *
+     * @param array|false|null $row
+     * @param string $name
+     * @return string
+     */
+    public static function valueIn($row, $name)
     {
         if (!is_array($row)) {
             return '';

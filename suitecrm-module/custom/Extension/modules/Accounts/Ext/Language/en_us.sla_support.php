@@ -21,3 +21,4 @@ $mod_strings['LBL_SLA_REFUND_WINDOW_END'] = 'Refund window ends';
 $mod_strings['LBL_SLA_DATA_PROBLEM'] = 'SLA data problem';
 $mod_strings['LBL_SLA_TIMEENTRIES'] = 'Support time';
 $mod_strings['LBL_SLA_TIMEENTRIES_SUBPANEL_TITLE'] = 'Support time';
+$mod_strings['LBL_SLA_SUPPORT_CONTRACT'] = 'Support contract';

@@ -21,3 +21,4 @@ $mod_strings['LBL_SLA_REFUND_WINDOW_END'] = 'Fin del plazo de reembolso';
 $mod_strings['LBL_SLA_DATA_PROBLEM'] = 'Problema de datos SLA';
 $mod_strings['LBL_SLA_TIMEENTRIES'] = 'Tiempo de soporte';
 $mod_strings['LBL_SLA_TIMEENTRIES_SUBPANEL_TITLE'] = 'Tiempo de soporte';
+$mod_strings['LBL_SLA_SUPPORT_CONTRACT'] = 'Contrato de soporte';

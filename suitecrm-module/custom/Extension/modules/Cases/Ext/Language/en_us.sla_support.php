@@ -28,3 +28,4 @@ $mod_strings['LBL_SLA_EXPLANATION'] = 'SLA explanation';
 $mod_strings['LBL_SLA_DATA_PROBLEM'] = 'SLA data problem';
 $mod_strings['LBL_SLA_TIMEENTRIES'] = 'Support time';
 $mod_strings['LBL_SLA_TIMEENTRIES_SUBPANEL_TITLE'] = 'Support time';
+$mod_strings['LBL_SLA_PANEL'] = 'SLA';

@@ -28,3 +28,4 @@ $mod_strings['LBL_SLA_EXPLANATION'] = 'Explicación SLA';
 $mod_strings['LBL_SLA_DATA_PROBLEM'] = 'Problema de datos SLA';
 $mod_strings['LBL_SLA_TIMEENTRIES'] = 'Tiempo de soporte';
 $mod_strings['LBL_SLA_TIMEENTRIES_SUBPANEL_TITLE'] = 'Tiempo de soporte';
+$mod_strings['LBL_SLA_PANEL'] = 'SLA';

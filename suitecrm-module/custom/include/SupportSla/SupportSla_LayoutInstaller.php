@@ -1,0 +1,145 @@
+<?php
+/**
+ * Adds the package's panels and list columns to the Accounts and Cases layouts (post_install) and
+ * takes every package field out of their layouts again (pre_uninstall), through a store of view
+ * definitions: load($module, $view) gives a layout as Studio keeps it (the admin's customised
+ * copy when there is one, else the stock one) and save($module, $view, $defs) deploys one.
+ * SupportSla_StudioViews is the SuiteCRM one (ModuleBuilder's DeployedMetaDataImplementation,
+ * what Studio itself reads and writes with).
+ *
+ * A layout is written only when SupportSla_Layout changed it, so installing twice leaves every
+ * layout file as it was, and a view that never showed a package field is never touched.
+ * Views are named as ModuleBuilder names them (detailview, editview, quickcreate, listview,
+ * basic_search: the file of both search layouts).
+ */
+
+require_once __DIR__ . '/SupportSla_Contract.php';
+require_once __DIR__ . '/SupportSla_Layout.php';
+
+class SupportSla_LayoutInstaller
+{
+    /** Grid views and the key their definitions sit under in the layout file. */
+    const GRID_VIEWS = array('detailview' => 'DetailView', 'editview' => 'EditView', 'quickcreate' => 'QuickCreate', );
+
+    private $views;
+
+    public function __construct($views)
+    {
+        $this->views = $views;
+    }
+
+    /** @return array log lines (a view that fails is reported and the others still done) */
+    public function install()
+    {
+        $log = array();
+        foreach (SupportSla_Contract::LAYOUT_PANELS as $module => $panel) {
+            foreach (array('detailview', 'editview') as $view) {
+                try {
+                    $log[] = $this->addPanel($module, $view, $panel);
+                } catch (Throwable $error) {
+                    $log[] = $module . ' ' . $view . ': FAILED: ' . $error->getMessage();
+                }
+            }
+        }
+        foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
+            try {
+                $current = $this->views->load($module, 'listview');
+                $changed = SupportSla_Layout::addListColumns(
+                    $current,
+                    SupportSla_Layout::listColumnDefs($columns['fields']),
+                    $columns['after']
+                );
+                $log[] = $this->saveIfChanged($module, 'listview', $current, $changed, 'columns added', 'columns already there');
+            } catch (Throwable $error) {
+                $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
+            }
+        }
+        return $log;
+    }
+
+    /** @return array log lines (a view that fails is reported and the others still done) */
+    public function uninstall()
+    {
+        $log = array();
+        foreach (SupportSla_Contract::STOCK_MODULE_FIELDS as $module => $fields) {
+            $panelKey = self::panelKeyOf($module);
+            foreach (self::GRID_VIEWS as $view => $viewName) {
+                try {
+                    $defs = $this->views->load($module, $view);
+                    $current = SupportSla_Layout::viewIn($defs, $viewName);
+                    if ($current === null) {
+                        continue;
+                    }
+                    $changed = SupportSla_Layout::removeFields($current, $fields, $panelKey);
+                    if ($changed !== $current) {
+                        $this->views->save($module, $view, array($viewName => $changed, ));
+                        $log[] = $module . ' ' . $view . ': package fields removed.';
+                    }
+                } catch (Throwable $error) {
+                    $log[] = $module . ' ' . $view . ': FAILED: ' . $error->getMessage();
+                }
+            }
+            try {
+                $columns = $this->views->load($module, 'listview');
+                $changed = SupportSla_Layout::removeListColumns($columns, $fields);
+                if ($changed !== $columns) {
+                    $this->views->save($module, 'listview', $changed);
+                    $log[] = $module . ' listview: package columns removed.';
+                }
+            } catch (Throwable $error) {
+                $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
+            }
+            try {
+                $search = $this->views->load($module, 'basic_search');
+                $changed = SupportSla_Layout::removeSearchFields($search, $fields);
+                if ($changed !== $search) {
+                    $this->views->save($module, 'basic_search', $changed);
+                    $log[] = $module . ' search: package fields removed.';
+                }
+            } catch (Throwable $error) {
+                $log[] = $module . ' search: FAILED: ' . $error->getMessage();
+            }
+        }
+        return $log;
+    }
+
+    private function addPanel($module, $view, $panel)
+    {
+        $viewName = $view === 'editview' ? 'EditView' : 'DetailView';
+        $defs = $this->views->load($module, $view);
+        $current = SupportSla_Layout::viewIn($defs, $viewName);
+        if ($current === null) {
+            return $module . ' ' . $view . ': no ' . $viewName . ' layout found, nothing added.';
+        }
+        $cells = SupportSla_Layout::panelCells($panel['fields'], $viewName === 'EditView');
+        $changed = SupportSla_Layout::addPanel($current, $panel['panel'], $cells);
+        return $this->saveIfChanged(
+            $module,
+            $view,
+            $current,
+            $changed,
+            'panel added',
+            'panel or its fields already there',
+            $viewName
+        );
+    }
+
+    private function saveIfChanged($module, $view, $current, $changed, $done, $unchanged, $viewName = '')
+    {
+        if ($changed === $current) {
+            return $module . ' ' . $view . ': ' . $unchanged . ', left as it is.';
+        }
+        $this->views->save($module, $view, $viewName === '' ? $changed : array($viewName => $changed, ));
+        return $module . ' ' . $view . ': ' . $done . '.';
+    }
+
+    private static function panelKeyOf($module)
+    {
+        foreach (SupportSla_Contract::LAYOUT_PANELS as $panelModule => $panel) {
+            if ($panelModule === $module) {
+                return $panel['panel'];
+            }
+        }
+        return '';
+    }
+}

@@ -1,0 +1,45 @@
+<?php
+/**
+ * The time entries' before_save logic hook (registered through the manifest's logic_hooks): fills
+ * the entry's account from its case. It runs after SuiteCRM has applied a subpanel's or the
+ * API's relationship to the bean, so the case id is there whichever way the entry was linked.
+ */
+
+require_once __DIR__ . '/SupportSla_TimeEntryAccount.php';
+
+class SupportSla_TimeEntryHook
+{
+    /**
+     * @param object $bean the time entry being saved
+     * @param string $event before_save
+     * @param array $arguments
+     * @return void
+     */
+    public function beforeSave($bean, $event, $arguments)
+    {
+        try {
+            SupportSla_TimeEntryAccount::fill($bean, new SupportSla_CaseAccounts());
+        } catch (Throwable $error) {
+            LoggerManager::getLogger()->fatal(
+                'SLA support: could not fill the account of a time entry from its case: ' . $error->getMessage()
+            );
+        }
+    }
+}
+
+/** Looks a case's account up in the database (no ACL: the account is a fact of the case). */
+class SupportSla_CaseAccounts
+{
+    /**
+     * @param string $caseId
+     * @return string the case's account id, '' when the case or its account is missing
+     */
+    public function accountIdOf($caseId)
+    {
+        $db = DBManagerFactory::getInstance();
+        $accountId = $db->getOne(
+            'SELECT account_id FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0'
+        );
+        return $accountId === false || $accountId === null ? '' : (string)$accountId;
+    }
+}
