@@ -91,7 +91,9 @@ export class Daemon {
     let runId: number | undefined;
     const started = this.clock();
     try {
-      runId = await this.deps.store.write(lease, (r) => r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now }));
+      runId = await this.deps.store.write(lease, (r) =>
+        r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now }),
+      );
       const report = await job.run(this.deps.engine, lease, now, this.abort.signal);
       const outcome = report.failures.length > 0 || report.interrupted ? 'failed' : 'succeeded';
       const id = runId;
@@ -99,15 +101,22 @@ export class Daemon {
         r.jobRuns.finish(id, {
           outcome,
           counts: totals(report),
-          ...(report.interrupted ? { error: 'stopped by shutdown before finishing; the rest is queued for the next run' } : {}),
-          ...(report.failures.length > 0 ? { error: `${report.failures.length} write(s) failed; retried by the next run` } : {}),
+          ...(report.interrupted
+            ? { error: 'stopped by shutdown before finishing; the rest is queued for the next run' }
+            : {}),
+          ...(report.failures.length > 0
+            ? { error: `${report.failures.length} write(s) failed; retried by the next run` }
+            : {}),
         }),
       );
       log.info(`${job.name} done`, { ...totals(report), durationMs: this.clock() - started });
       return outcome === 'succeeded' ? 'ran' : 'failed';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log.error(`${job.name} failed`, { code: isBridgeError(error) ? error.code : 'internal', error: message });
+      log.error(`${job.name} failed`, {
+        code: isBridgeError(error) ? error.code : 'internal',
+        error: message,
+      });
       if (isBridgeError(error) && error.code === 'store_conflict') {
         // Another instance took over: stop writing, go back to waiting.
         await this.dropLease();
@@ -126,12 +135,14 @@ export class Daemon {
   private async ensureLease(): Promise<HeldLease | undefined> {
     if (this.held && this.held.lost === undefined) return this.held;
     if (this.held) await this.dropLease();
-    const held = await acquireWriterLease(this.deps.store, this.deps.holder, this.deps.leaseTtlMs ?? LEASE_TTL_MS).catch(
-      (error: unknown) => {
-        log.error('cannot reach the store to take the writer lease', { error: String(error) });
-        return undefined;
-      },
-    );
+    const held = await acquireWriterLease(
+      this.deps.store,
+      this.deps.holder,
+      this.deps.leaseTtlMs ?? LEASE_TTL_MS,
+    ).catch((error: unknown) => {
+      log.error('cannot reach the store to take the writer lease', { error: String(error) });
+      return undefined;
+    });
     if (!held) {
       const state = await this.deps.store.leases.state().catch(() => null);
       log.info('waiting: another bridge instance holds the writer lease', {
@@ -142,8 +153,11 @@ export class Daemon {
     }
     this.held = held;
     log.info('took the writer lease', { holder: held.lease.holder, token: held.lease.token });
-    const abandoned = await this.deps.store.write(held.lease, (r) => r.jobRuns.markAbandoned('tick').then(async (n) => n + (await r.jobRuns.markAbandoned('reconcile'))));
-    if (abandoned > 0) log.warn('runs left unfinished by a stopped instance were marked abandoned', { count: abandoned });
+    const abandoned = await this.deps.store.write(held.lease, (r) =>
+      r.jobRuns.markAbandoned('tick').then(async (n) => n + (await r.jobRuns.markAbandoned('reconcile'))),
+    );
+    if (abandoned > 0)
+      log.warn('runs left unfinished by a stopped instance were marked abandoned', { count: abandoned });
     return held;
   }
 

@@ -1,5 +1,5 @@
-import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
 import type { Lease } from '../store/repositories/lease.repository.js';
+import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
 
 /** A scheduled job: its name, when it runs (cron, in the daemon's time zone), and what it does. */
 export interface JobDefinition {

@@ -121,8 +121,11 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       .filter((plan) => plan !== undefined);
 
     const applied = await applyWrites(ctx, plans);
-    const recorded = await ctx.session.write((repositories) => record(ctx, repositories, outcomes, applied, inputs.held));
-    for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) result.counts[module].events += recorded[module];
+    const recorded = await ctx.session.write((repositories) =>
+      record(ctx, repositories, outcomes, applied, inputs.held),
+    );
+    for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const)
+      result.counts[module].events += recorded[module];
 
     for (const outcome of outcomes) {
       const counts = result.counts[outcome.ref.module];
