@@ -5,6 +5,7 @@ import { registerDemoCommand } from './demo.command.js';
 import { registerExplainCommand } from './explain.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
+import { registerRunCommand } from './run.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
 import { registerSyncCommand } from './sync.command.js';
 import { registerTrackingStartCommand } from './tracking-start.command.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerTrackingStartCommand(program);
   registerSyncCommand(program);
   registerExplainCommand(program);
+  registerRunCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }
