@@ -133,7 +133,8 @@ export class Daemon {
   }
 
   private async ensureLease(): Promise<HeldLease | undefined> {
-    if (this.held && this.held.lost === undefined) return this.held;
+    // Renewed at the start of every job, so a job always starts with a full lease.
+    if (this.held && (await this.held.renewNow())) return this.held;
     if (this.held) await this.dropLease();
     const held = await acquireWriterLease(
       this.deps.store,
@@ -152,7 +153,7 @@ export class Daemon {
       return undefined;
     }
     this.held = held;
-    log.info('took the writer lease', { holder: held.lease.holder, token: held.lease.token });
+    log.info('took the writer lease', { holder: held.lease.holder, fence: held.lease.token });
     const abandoned = await this.deps.store.write(held.lease, (r) =>
       r.jobRuns.markAbandoned('tick').then(async (n) => n + (await r.jobRuns.markAbandoned('reconcile'))),
     );

@@ -83,16 +83,24 @@ export class SyncEngine {
       const ctx = await this.context(session, options.now);
       const report = this.emptyReport('sync', ctx, options);
       const full = options.full === true;
+      const signal = options.signal;
       for (const name of SYNC_MODULES) {
+        if (signal?.aborted)
+          return { ...report, interrupted: true, durationMs: this.clock() - report.durationMs };
         const seen = full ? new Set<string>() : undefined;
         const owned = ownedFields(syncModule(name), ctx.policy.document.priority.followsSeverity);
-        report.read[name] = await ingestModule(ctx, name, { full, owned, ...(seen ? { seen } : {}) });
-        if (seen) report.deleted[name] = await reconcileDeletions(ctx, name, seen);
+        report.read[name] = await ingestModule(ctx, name, {
+          full,
+          owned,
+          ...(seen ? { seen } : {}),
+          ...(signal ? { signal } : {}),
+        });
+        if (seen && !signal?.aborted) report.deleted[name] = await reconcileDeletions(ctx, name, seen);
       }
-      const computed = await computePass(
-        ctx,
-        options.listLimit === undefined ? {} : { listLimit: options.listLimit },
-      );
+      const computed = await computePass(ctx, {
+        ...(options.listLimit === undefined ? {} : { listLimit: options.listLimit }),
+        ...(signal ? { signal } : {}),
+      });
       return this.finish(report, computed);
     });
   }
@@ -181,6 +189,7 @@ export class SyncEngine {
       computed: computed.counts,
       records: computed.records,
       failures: computed.failures,
+      interrupted: computed.interrupted,
       durationMs: this.clock() - report.durationMs,
     };
   }

@@ -15,6 +15,8 @@ export interface HeldLease {
   readonly lease: Lease;
   /** Set when a renewal failed: the holder must stop writing. */
   readonly lost: unknown;
+  /** Renews now (before a job): false when the lease was lost meanwhile. */
+  renewNow(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -27,21 +29,19 @@ export async function acquireWriterLease(
   if (!attempt.acquired) return undefined;
   let lease = attempt.lease;
   let lost: unknown;
-  const timer = setInterval(
-    () => {
-      store.leases.renew(lease, ttlMs).then(
-        (renewed) => {
-          lease = renewed;
-        },
-        (error: unknown) => {
-          lost = error;
-          log.error('lost the writer lease', { error: String(error) });
-          clearInterval(timer);
-        },
-      );
-    },
-    Math.floor(ttlMs / 3),
-  );
+  const renew = async (): Promise<boolean> => {
+    if (lost !== undefined) return false;
+    try {
+      lease = await store.leases.renew(lease, ttlMs);
+      return true;
+    } catch (error) {
+      lost = error;
+      log.error('lost the writer lease', { error: String(error) });
+      clearInterval(timer);
+      return false;
+    }
+  };
+  const timer = setInterval(() => void renew(), Math.floor(ttlMs / 3));
   timer.unref();
   return {
     get lease() {
@@ -50,6 +50,7 @@ export async function acquireWriterLease(
     get lost() {
       return lost;
     },
+    renewNow: renew,
     async release() {
       clearInterval(timer);
       if (lost === undefined) await store.leases.release(lease).catch(() => false);
