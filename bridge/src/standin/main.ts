@@ -10,7 +10,7 @@ import { startStandIn } from './stand-in.js';
  *
  *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
- *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package]
+ *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package] [--journal-writes]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
       'latency-mode': { type: 'string', default: 'real' },
       'api-base': { type: 'string', default: '/Api' },
       'no-package': { type: 'boolean', default: false },
+      'journal-writes': { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string | undefined): number | undefined => {
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     ...(latency ? { latency } : {}),
     apiBase: values['api-base'],
     withPackage: !values['no-package'],
+    journalWrites: values['journal-writes'],
   });
   const ready = {
     url: standIn.url,

@@ -7,6 +7,7 @@ import { type ClockMode, VirtualClock } from './clock/virtual-clock.js';
 import { createControl, parseTime, type StandInControl, validateLatency } from './control/control-api.js';
 import { createControlRoutes } from './control/control-routes.js';
 import { RequestCounters } from './control/request-counters.js';
+import { WriteJournal } from './control/write-journal.js';
 import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
 import type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
@@ -48,6 +49,8 @@ export interface StandInOptions {
    * `unstable`, a different order on every request, as MySQL may give (fixtures item 28).
    */
   unsortedOrder?: 'id' | 'unstable';
+  /** Keep every write request the API receives, for `control.writes()` (default false). */
+  journalWrites?: boolean;
 }
 
 export interface StandIn {
@@ -101,10 +104,21 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const tokens = new TokenService(options.clients ?? DEFAULT_CLIENTS, store, clock);
   const faults = new FaultQueue();
   const counters = new RequestCounters();
+  const journal = new WriteJournal(options.journalWrites ?? false);
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
   const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
-  const control = createControl({ store, clock, tokens, faults, counters, newId, latency, ordering });
+  const control = createControl({
+    store,
+    clock,
+    tokens,
+    faults,
+    counters,
+    journal,
+    newId,
+    latency,
+    ordering,
+  });
   const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
   const apiBase = options.apiBase ?? '/Api';
 
@@ -135,6 +149,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       apiBase,
       faults,
       counters,
+      journal,
       prng: new Prng(seed ^ 0x1a7e),
       latency: () => latency.current,
       control: controlPath ? createControlRoutes(control, store) : undefined,

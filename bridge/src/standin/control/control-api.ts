@@ -8,6 +8,7 @@ import type { Row } from '../store/row.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import { saveRecord } from '../write/record-writer.js';
 import type { CounterSnapshot, RequestCounters } from './request-counters.js';
+import type { JournalEntry, WriteJournal } from './write-journal.js';
 
 export interface SaveOptions {
   /** The user saving; defaults to a demo staff member for people and the admin otherwise. */
@@ -36,6 +37,11 @@ export interface StandInControl {
   revokeTokens(): number;
   counters(): CounterSnapshot;
   resetCounters(): void;
+  /** Write requests received so far, oldest first (recorded only while the journal is on). */
+  writes(): JournalEntry[];
+  clearWrites(): void;
+  /** Turns the write journal on or off (`journalWrites` sets it at start). */
+  journalWrites(on: boolean): void;
   /** A save through the web UI: same sanitising and hook as the API, actor `person` by default. */
   staffEdit(module: ModuleName, id: string, attributes: Record<string, unknown>, options?: SaveOptions): Row;
   staffCreate(module: ModuleName, attributes: Record<string, unknown>, options?: SaveOptions): Row;
@@ -54,6 +60,7 @@ export interface ControlDeps {
   tokens: TokenService;
   faults: FaultQueue;
   counters: RequestCounters;
+  journal: WriteJournal;
   newId: () => string;
   latency: { current: LatencySpec | undefined };
   ordering: { unsorted: 'id' | 'unstable' };
@@ -102,6 +109,11 @@ export function createControl(deps: ControlDeps): StandInControl {
     resetCounters: () => {
       deps.counters.reset();
       tokensAtReset = deps.tokens.issued;
+    },
+    writes: () => deps.journal.list(),
+    clearWrites: () => deps.journal.clear(),
+    journalWrites: (on) => {
+      deps.journal.enabled = on;
     },
     staffEdit: (module, id, attributes, options) => {
       const name = checkModule(module);

@@ -17,6 +17,7 @@ import type { SaveOptions, StandInControl } from './control-api.js';
  *   POST   /unsorted-order {order: 'id' | 'unstable'}
  *   POST   /tokens/expire | /tokens/revoke
  *   GET    /counters;  DELETE /counters
+ *   GET    /writes (the write journal);  DELETE /writes;  POST /writes {on: boolean}
  *   POST   /staff-edit   {module, id, attributes, userId?, actor?} → {record}
  *   POST   /staff-create {module, attributes, userId?, actor?}     → {record}
  *   GET    /records/{module}/{id}      the stored row
@@ -75,6 +76,14 @@ function route(
     case 'DELETE /counters':
       control.resetCounters();
       return [200, control.counters()];
+    case 'GET /writes':
+      return [200, control.writes()];
+    case 'DELETE /writes':
+      control.clearWrites();
+      return [200, { cleared: true }];
+    case 'POST /writes':
+      control.journalWrites(body.on === true);
+      return [200, { on: body.on === true }];
     case 'POST /staff-edit': {
       const attributes = (body.attributes ?? {}) as Record<string, unknown>;
       return [

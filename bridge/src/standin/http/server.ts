@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestCounters } from '../control/request-counters.js';
+import { bodyParts, type WriteJournal } from '../control/write-journal.js';
 import type { ActiveFault, FaultQueue } from '../faults/faults.js';
 import type { Prng } from '../seed/prng.js';
 import { PhpFatalError } from '../write/php-values.js';
@@ -31,6 +32,7 @@ export interface ServerDeps extends V8Deps {
   apiBase: string;
   faults: FaultQueue;
   counters: RequestCounters;
+  journal: WriteJournal;
   prng: Prng;
   latency: () => LatencySpec | undefined;
   control:
@@ -129,7 +131,23 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       deps.counters.record(method, routeName, module);
 
       const fault = deps.faults.take({ method, route: routeName, module, path: rawPath });
+      const journal = (status: number | null) => {
+        if (!deps.journal.enabled || method === 'GET' || method === 'OPTIONS' || routeName === 'token')
+          return;
+        const parts = bodyParts(body);
+        deps.journal.record({
+          at: deps.clock.now(),
+          method,
+          route: routeName,
+          module,
+          id: parts.id ?? (match.kind === 'route' ? match.args.id : undefined),
+          attributes: parts.attributes,
+          status,
+          fault: fault?.kind ?? null,
+        });
+      };
       if (fault?.kind === 'drop' && fault.at === 'start') {
+        journal(null);
         request.socket.destroy();
         return;
       }
@@ -140,6 +158,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
         else await timers.sleep(ms);
       }
       if (fault?.kind === 'error' || fault?.kind === 'rate-limit') {
+        journal(null);
         write(response, faultReply(fault), undefined, deps.clock.now());
         return;
       }
@@ -166,6 +185,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
           authorization: request.headers.authorization,
         });
       }
+      journal(reply.status);
       if (fault?.kind === 'slow') await timers.sleep(fault.delayMs ?? 30_000);
       if (response.destroyed || request.socket.destroyed) return;
       write(response, reply, fault, deps.clock.now());
