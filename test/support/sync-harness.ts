@@ -12,7 +12,11 @@ import { defaultPolicy } from '../../bridge/src/domain/index.js';
 import { type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
 import { openStore, type Store } from '../../bridge/src/store/index.js';
 import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
-import { createSuiteCrmClient, type SuiteCrmClient } from '../../bridge/src/suitecrm/index.js';
+import {
+  createSuiteCrmClient,
+  type RetrySettings,
+  type SuiteCrmClient,
+} from '../../bridge/src/suitecrm/index.js';
 import { SyncEngine } from '../../bridge/src/sync/sync-engine.js';
 
 /**
@@ -41,6 +45,10 @@ export async function startSyncHarness(options: {
   standIn?: Omit<StandInOptions, 'now' | 'clock'>;
   storeUrl?: string;
   pageSize?: number;
+  /** The V8 client's request deadline (default 10 s), retry settings and wait between attempts (default: none). */
+  timeoutMs?: number;
+  retry?: Partial<RetrySettings>;
+  sleep?: (ms: number) => Promise<void>;
 }): Promise<SyncHarness> {
   const standIn = await startStandIn({ ...options.standIn, now: options.now, clock: 'frozen' });
   const url = options.storeUrl ?? join(mkdtempSync(join(tmpdir(), 'sync-')), 'bridge.sqlite');
@@ -52,10 +60,10 @@ export async function startSyncHarness(options: {
     baseUrl: standIn.url,
     apiPath: '/Api',
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
-    timeoutMs: 10_000,
+    timeoutMs: options.timeoutMs ?? 10_000,
     pageSize: options.pageSize ?? 50,
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10 },
-    clock: { now, sleep: async () => {} },
+    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10, ...options.retry },
+    clock: { now, sleep: options.sleep ?? (async () => {}) },
   });
   const engine = new SyncEngine({
     client,
@@ -84,7 +92,7 @@ export async function startSyncHarness(options: {
 
 /** What SuiteCRM holds now, read back through the V8 API and the data contract's parsers. */
 export async function readBack<M extends 'Accounts' | 'Cases' | 'SLA_TimeEntries'>(
-  h: SyncHarness,
+  h: Pick<SyncHarness, 'client'>,
   module: M,
 ): Promise<Map<string, ModuleAttributes[M]>> {
   const codec = MODULE_CODECS[module];
@@ -97,7 +105,7 @@ export async function readBack<M extends 'Accounts' | 'Cases' | 'SLA_TimeEntries
 
 /** Everything the bridge owns, as SuiteCRM holds it, plus the event ledger: two runs that end equal are equal here. */
 export async function bridgeState(
-  h: SyncHarness,
+  h: Pick<SyncHarness, 'client' | 'store'>,
 ): Promise<{ fields: Record<string, unknown>; events: string[] }> {
   const fields: Record<string, unknown> = {};
   const owned = {

@@ -34,6 +34,7 @@ export function registerRunCommand(program: Command): void {
           store: runtime.store,
           policy: runtime.policy,
           pageSize: runtime.config.suitecrm?.pageSize ?? 100,
+          concurrency: runtime.config.suitecrm?.concurrency ?? 4,
         });
         const daemon = new Daemon({ engine, store: runtime.store }, { timeZone: options.timeZone });
         log.info('policy in force', { version: runtime.policy.version, source: runtime.policySource });

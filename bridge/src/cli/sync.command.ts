@@ -45,6 +45,7 @@ export function registerSyncCommand(program: Command): void {
             store: runtime.store,
             policy: runtime.policy,
             pageSize: runtime.config.suitecrm?.pageSize ?? 100,
+            concurrency: runtime.config.suitecrm?.concurrency ?? 4,
             ...(progress ? { progress: (step: string, done: number) => progress.update(step, done) } : {}),
           });
           let report: SyncReport;

@@ -1,6 +1,7 @@
 import type { AttributeParseResult } from '../contract/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import type { LedgerEventInput, NextTransitionInput, StoreRepositories } from '../store/index.js';
+import type { V8Record } from '../suitecrm/index.js';
 import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
 import type { RecordRef } from './fan-out.js';
@@ -176,6 +177,8 @@ interface AppliedWrites {
 }
 
 const UNREACHABLE = new Set(['unavailable', 'timeout', 'rate_limited', 'auth_failed']);
+/** The V8 client's default number of requests in flight (SUITECRM_CONCURRENCY). */
+const DEFAULT_WRITE_CONCURRENCY = 4;
 
 async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Promise<AppliedWrites> {
   const applied: AppliedWrites = { done: [], failed: [], gone: [] };
@@ -185,16 +188,42 @@ async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Pr
     return applied;
   }
   await ctx.session.beforeSuiteCrmWrites();
-  const results = await Promise.allSettled(
-    plans.map((plan) => {
+  // As many workers as the client sends requests at once, each taking the next plan only while
+  // SuiteCRM answers: once a write finds it unreachable (after its retries), nothing more is
+  // sent. Starting every PATCH of the batch at once would make each wait out its own retries:
+  // with a SuiteCRM that hangs, 200 writes at a 30 s timeout would hold the tick for an hour.
+  const results: Array<PromiseSettledResult<V8Record<AttributeParseResult<Record<string, unknown>>>>> = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < plans.length && applied.unreachable === undefined) {
+      const index = next++;
+      const plan = plans[index] as PlannedWrite;
       const module = syncModule(plan.outcome.ref.module);
-      return ctx.client.updateRecord(plan.outcome.ref.module, plan.outcome.ref.id, plan.patch, {
-        parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
-      });
-    }),
-  );
-  results.forEach((settled, index) => {
-    const plan = plans[index] as PlannedWrite;
+      try {
+        const value = await ctx.client.updateRecord(
+          plan.outcome.ref.module,
+          plan.outcome.ref.id,
+          plan.patch,
+          {
+            parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
+          },
+        );
+        results[index] = { status: 'fulfilled', value };
+      } catch (error) {
+        results[index] = { status: 'rejected', reason: error };
+        if (isBridgeError(error) && UNREACHABLE.has(error.code)) applied.unreachable ??= error;
+      }
+    }
+  };
+  const width = Math.max(1, Math.min(ctx.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, plans.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  plans.forEach((plan, index) => {
+    const settled = results[index];
+    if (settled === undefined) {
+      // Not sent: SuiteCRM stopped answering. It stays queued for the next pass.
+      applied.failed.push({ plan, error: 'not sent: SuiteCRM stopped answering during this batch' });
+      return;
+    }
     if (settled.status === 'fulfilled') {
       // What SuiteCRM answered is what it now holds: keep that, not what we sent.
       const owned = Object.keys(plan.outcome.desired);
@@ -206,7 +235,6 @@ async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Pr
       applied.gone.push(plan);
       return;
     }
-    if (isBridgeError(error) && UNREACHABLE.has(error.code)) applied.unreachable ??= error;
     applied.failed.push({ plan, error: error instanceof Error ? error.message : String(error) });
     ctx.log.warn('write failed', {
       module: plan.outcome.ref.module,

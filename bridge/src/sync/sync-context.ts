@@ -16,6 +16,8 @@ export interface SyncContext {
   trackingStart: number;
   bridgeUserId: string | null;
   pageSize: number;
+  /** Writes sent at once: the client's request limit (SUITECRM_CONCURRENCY; default 4). */
+  writeConcurrency?: number;
   log: Logger;
   /** Called after each batch with a short progress note (the CLI's progress bar). */
   progress?: (step: string, done: number) => void;

@@ -24,6 +24,8 @@ export interface SyncEngineDeps {
   policy: CompiledPolicy;
   clock?: () => number;
   pageSize?: number;
+  /** The client's request limit (SUITECRM_CONCURRENCY): how many PATCHes a batch keeps in flight. */
+  concurrency?: number;
   progress?: (step: string, done: number) => void;
 }
 
@@ -150,6 +152,7 @@ export class SyncEngine {
       trackingStart: tracking.at,
       bridgeUserId: this.bridgeUserId,
       pageSize: this.deps.pageSize ?? 100,
+      ...(this.deps.concurrency === undefined ? {} : { writeConcurrency: this.deps.concurrency }),
       log,
       ...(this.deps.progress ? { progress: this.deps.progress } : {}),
     };
