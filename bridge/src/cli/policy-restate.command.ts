@@ -67,7 +67,10 @@ export function registerPolicyRestateCommand(policy: Command): void {
               const held = await requireWriterLease(runtime.store);
               try {
                 const runId = await runtime.store.write(held.lease, (r) =>
-                  r.jobRuns.start('restate', { holder: held.lease.holder }),
+                  // Holding the lease, nothing else can be running: a run still marked so died (kill -9).
+                  r.jobRuns
+                    .markAbandoned()
+                    .then(() => r.jobRuns.start('restate', { holder: held.lease.holder })),
                 );
                 const done = await engine.restate(held.lease, selection);
                 report = done;

@@ -55,7 +55,8 @@ export function registerSyncCommand(program: Command): void {
             const held = await requireWriterLease(runtime.store);
             try {
               const runId = await runtime.store.write(held.lease, (r) =>
-                r.jobRuns.start('sync', { holder: held.lease.holder }),
+                // Holding the lease, nothing else can be running: a run still marked so died (kill -9).
+                r.jobRuns.markAbandoned().then(() => r.jobRuns.start('sync', { holder: held.lease.holder })),
               );
               try {
                 report = await engine.run(held.lease, { full: options.full === true });

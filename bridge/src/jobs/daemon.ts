@@ -2,6 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
+import { newHolderName } from '../store/repositories/lease.repository.js';
 import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
 import { acquireWriterLease, type HeldLease, LEASE_TTL_MS } from '../sync/writer-lease.js';
 import type { JobDefinition } from './job-definition.js';
@@ -16,6 +17,15 @@ import { TICK_JOB } from './tick.job.js';
  * and releases the lease.
  */
 export type JobOutcome = 'ran' | 'failed' | 'waiting' | 'busy' | 'stopping';
+
+export interface JobFailure {
+  job: string;
+  /** The BridgeError code (`unavailable`, `store_unavailable`, ...) or `internal`. */
+  code: string;
+  message: string;
+  /** The instant the job was run for. */
+  at: number;
+}
 
 export interface DaemonDeps {
   engine: SyncEngine;
@@ -34,6 +44,11 @@ const log = logger('daemon');
 
 export class Daemon {
   private held: HeldLease | undefined;
+  /** One name for this instance's whole life, so it takes its own lease back after a store outage. */
+  private readonly holder: string;
+  /** A run whose failure could not be recorded (the store was down): recorded by the next job. */
+  private unrecorded: { id: number; error: string; endedAt: number } | undefined;
+  private failure: JobFailure | undefined;
   private running: Promise<unknown> | undefined;
   private stopping = false;
   private readonly abort = new AbortController();
@@ -45,6 +60,15 @@ export class Daemon {
     private readonly options: DaemonOptions,
   ) {
     this.clock = deps.clock ?? Date.now;
+    this.holder = deps.holder ?? newHolderName();
+  }
+
+  /**
+   * The latest job that failed, with its error code: what the log line said, also when the
+   * store was down and the run could not be recorded there. Cleared by the next job that runs.
+   */
+  get lastFailure(): JobFailure | undefined {
+    return this.failure;
   }
 
   get jobs(): readonly JobDefinition[] {
@@ -85,15 +109,26 @@ export class Daemon {
   }
 
   private async execute(job: JobDefinition, now: number): Promise<JobOutcome> {
-    const held = await this.ensureLease();
-    if (!held) return 'waiting';
-    const lease = held.lease;
+    let held: HeldLease | undefined;
     let runId: number | undefined;
     const started = this.clock();
     try {
-      runId = await this.deps.store.write(lease, (r) =>
-        r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now }),
-      );
+      // A store that does not answer fails the job here (store_unavailable), like any other step.
+      held = await this.ensureLease();
+      if (!held) return 'waiting';
+      const lease = held.lease;
+      const unrecorded = this.unrecorded;
+      runId = await this.deps.store.write(lease, async (r) => {
+        if (unrecorded) {
+          await r.jobRuns.finish(unrecorded.id, {
+            outcome: 'failed',
+            error: unrecorded.error,
+            endedAt: unrecorded.endedAt,
+          });
+        }
+        return r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now });
+      });
+      this.unrecorded = undefined;
       const report = await job.run(this.deps.engine, lease, now, this.abort.signal);
       const outcome = report.failures.length > 0 || report.interrupted ? 'failed' : 'succeeded';
       const id = runId;
@@ -110,23 +145,26 @@ export class Daemon {
         }),
       );
       log.info(`${job.name} done`, { ...totals(report), durationMs: this.clock() - started });
+      this.failure = undefined;
       return outcome === 'succeeded' ? 'ran' : 'failed';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log.error(`${job.name} failed`, {
-        code: isBridgeError(error) ? error.code : 'internal',
-        error: message,
-      });
+      const code = isBridgeError(error) ? error.code : 'internal';
+      log.error(`${job.name} failed`, { code, error: message });
+      this.failure = { job: job.name, code, message, at: now };
       if (isBridgeError(error) && error.code === 'store_conflict') {
         // Another instance took over: stop writing, go back to waiting.
         await this.dropLease();
         return 'failed';
       }
-      if (runId !== undefined) {
+      if (runId !== undefined && held) {
         const id = runId;
+        const endedAt = this.clock();
         await this.deps.store
-          .write(held.lease, (r) => r.jobRuns.finish(id, { outcome: 'failed', error: message }))
-          .catch(() => undefined);
+          .write(held.lease, (r) => r.jobRuns.finish(id, { outcome: 'failed', error: message, endedAt }))
+          .catch(() => {
+            this.unrecorded = { id, error: message, endedAt };
+          });
       }
       return 'failed';
     }
@@ -136,14 +174,8 @@ export class Daemon {
     // Renewed at the start of every job, so a job always starts with a full lease.
     if (this.held && (await this.held.renewNow())) return this.held;
     if (this.held) await this.dropLease();
-    const held = await acquireWriterLease(
-      this.deps.store,
-      this.deps.holder,
-      this.deps.leaseTtlMs ?? LEASE_TTL_MS,
-    ).catch((error: unknown) => {
-      log.error('cannot reach the store to take the writer lease', { error: String(error) });
-      return undefined;
-    });
+    // Throws store_unavailable when the store does not answer: the job fails (it is not "waiting").
+    const held = await acquireWriterLease(this.deps.store, this.holder, this.deps.leaseTtlMs ?? LEASE_TTL_MS);
     if (!held) {
       const state = await this.deps.store.leases.state().catch(() => null);
       log.info('waiting: another bridge instance holds the writer lease', {
@@ -154,9 +186,7 @@ export class Daemon {
     }
     this.held = held;
     log.info('took the writer lease', { holder: held.lease.holder, fence: held.lease.token });
-    const abandoned = await this.deps.store.write(held.lease, (r) =>
-      r.jobRuns.markAbandoned('tick').then(async (n) => n + (await r.jobRuns.markAbandoned('reconcile'))),
-    );
+    const abandoned = await this.deps.store.write(held.lease, (r) => r.jobRuns.markAbandoned());
     if (abandoned > 0)
       log.warn('runs left unfinished by a stopped instance were marked abandoned', { count: abandoned });
     return held;

@@ -1,4 +1,4 @@
-import { BridgeError } from '../errors/bridge-error.js';
+import { BridgeError, isBridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import { type Lease, newHolderName } from '../store/repositories/lease.repository.js';
@@ -13,9 +13,9 @@ const log = logger('lease');
 
 export interface HeldLease {
   readonly lease: Lease;
-  /** Set when a renewal failed: the holder must stop writing. */
+  /** Set when another instance took the lease over: the holder must stop writing. */
   readonly lost: unknown;
-  /** Renews now (before a job): false when the lease was lost meanwhile. */
+  /** Renews now (before a job): false when the lease was lost meanwhile or the store did not answer. */
   renewNow(): Promise<boolean>;
   release(): Promise<void>;
 }
@@ -35,6 +35,12 @@ export async function acquireWriterLease(
       lease = await store.leases.renew(lease, ttlMs);
       return true;
     } catch (error) {
+      if (isBridgeError(error) && error.code !== 'store_conflict') {
+        // The store did not answer: the lease may well still be ours (every write checks its
+        // fencing token anyway). Keep trying; the holder decides what a failed renewal means.
+        log.warn('could not renew the writer lease', { code: error.code, error: error.message });
+        return false;
+      }
       lost = error;
       log.error('lost the writer lease', { error: String(error) });
       clearInterval(timer);

@@ -66,11 +66,15 @@ export class JobRunRepository {
     if (updated === 0) throw new Error(`no job run ${id} to finish`);
   }
 
-  /** Marks runs of `job` still `running` (their process died) as abandoned; returns how many. */
-  async markAbandoned(job: string, options: { endedAt?: number } = {}): Promise<number> {
+  /**
+   * Marks runs still `running` (their process died) as abandoned, those of `job` or, without
+   * it, of every job; returns how many. Only the writer lease's holder runs jobs, so when it
+   * calls this, no other run can still be going.
+   */
+  async markAbandoned(job?: string, options: { endedAt?: number } = {}): Promise<number> {
     return this.ctx
       .db(TABLES.jobRuns)
-      .where({ job, outcome: 'running' })
+      .where(job === undefined ? { outcome: 'running' } : { job, outcome: 'running' })
       .update({
         outcome: 'abandoned',
         ended_at_ms: checkInstant(options.endedAt ?? this.ctx.now(), 'endedAt'),
