@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 /** Runs the built `sla-bridge` binary exactly as a user would (npm test builds it first). */
 export const ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(ROOT, 'bridge', 'bin', 'sla-bridge.js');
+export const BIN = join(ROOT, 'bridge', 'bin', 'sla-bridge.js');
 
 export interface CliResult {
   status: number | null;
@@ -12,15 +12,18 @@ export interface CliResult {
   stderr: string;
 }
 
+/** `node --import` this to pin the process's `Date.now()` to `BRIDGE_TEST_NOW` (see the file). */
+export const PINNED_CLOCK = join(ROOT, 'test', 'support', 'pinned-clock.mjs');
+
 export function runCli(
   args: string[],
-  options: { input?: string; env?: Record<string, string> } = {},
+  options: { input?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<CliResult> {
   if (!existsSync(join(ROOT, 'build', 'bridge', 'src', 'cli', 'main.js'))) {
     throw new Error('build/ is missing: run `npm run build` (npm test does it first)');
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
