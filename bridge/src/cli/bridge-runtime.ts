@@ -55,23 +55,28 @@ export async function openRuntime(): Promise<BridgeRuntime> {
   configureLogging(config.logging);
   const settings = requireSuiteCrm(config);
   const { policy, source } = loadPolicyFile(config.policyFile);
-  const store = await openStore(config.store.url);
+  // The client first: it only checks its settings (a bad CA file, a bad URL). Opened after the
+  // store, its error left the store's connection pool open and the process running forever.
+  const client = suiteCrmClientFor(settings);
+  let store: Store | undefined;
   try {
+    store = await openStore(config.store.url);
     await store.requireCurrentSchema();
   } catch (error) {
-    await store.close();
+    client.close();
+    await store?.close();
     throw error;
   }
-  const client = suiteCrmClientFor(settings);
+  const opened = store;
   return {
     config,
     policy,
     policySource: source,
-    store,
+    store: opened,
     client,
     close: async () => {
       client.close();
-      await store.close();
+      await opened.close();
     },
   };
 }
