@@ -157,6 +157,45 @@ describe('the control API', () => {
     expect(counters.total).toBe(4);
   });
 
+  it('journals write requests when asked: what they carried, the answer, the fault met; never a token', async () => {
+    const aCase = standIn.store.table('Cases').byId.at(2);
+    const patch = (attributes: Record<string, unknown>) =>
+      rawRequest(standIn.url, {
+        method: 'PATCH',
+        path: '/Api/V8/module',
+        headers: { authorization: bearer, 'Content-Type': 'application/vnd.api+json' },
+        body: JSON.stringify({ data: { type: 'Cases', id: aCase?.id, attributes } }),
+      });
+    await patch({ sla_product_version_c: 'off' });
+    expect(standIn.control.writes()).toEqual([]); // off by default
+    standIn.control.journalWrites(true);
+    await list();
+    expect((await patch({ sla_product_version_c: '7.14.6' })).status).toBe(201);
+    standIn.control.injectFault({ kind: 'error', match: { method: 'PATCH' } });
+    expect((await patch({ sla_product_version_c: '7.14.7' })).status).toBe(500);
+    const journal = standIn.control.writes();
+    expect(journal).toEqual([
+      {
+        at: Date.parse(NOW),
+        method: 'PATCH',
+        route: 'update',
+        module: 'Cases',
+        id: aCase?.id,
+        attributes: { sla_product_version_c: '7.14.6' },
+        status: 201,
+        fault: null,
+      },
+      expect.objectContaining({
+        attributes: { sla_product_version_c: '7.14.7' },
+        status: null,
+        fault: 'error',
+      }),
+    ]);
+    expect(JSON.stringify(journal)).not.toContain(bearer.slice('Bearer '.length));
+    standIn.control.clearWrites();
+    expect(standIn.control.writes()).toEqual([]);
+  });
+
   it('saves as a person in the web UI, which the case hook logs as actor person', async () => {
     const aCase = standIn.store.table('Cases').byId.at(0);
     const status = aCase?.status === 'Open_Assigned' ? 'Open_Pending Input' : 'Open_Assigned';
