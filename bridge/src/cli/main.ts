@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerEventsCommand } from './events.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
+import { registerStatusCommand } from './status.command.js';
 import { registerTrackingStartCommand } from './tracking-start.command.js';
 import { VERSION } from './version.js';
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerMigrateCommand(program);
   registerTrackingStartCommand(program);
+  registerStatusCommand(program);
+  registerEventsCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }
