@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerDoctorCommand } from './doctor.command.js';
 import { registerEventsCommand } from './events.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerPolicyCommands(program);
   registerMigrateCommand(program);
   registerTrackingStartCommand(program);
+  registerDoctorCommand(program);
   registerStatusCommand(program);
   registerEventsCommand(program);
   for (const command of program.commands) applyExitOverride(command);
