@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SLA_EVENT_TYPES } from '../domain/index.js';
 import { EXIT } from '../errors/exit-status.js';
+import { redactText } from '../logging/redact.js';
 import { BATCH_ROWS, chunks } from '../store/batch.js';
 import type { LedgerEvent, StoreReaders } from '../store/index.js';
 import { londonText, parseSince, utcText } from './instant-text.js';
@@ -77,7 +78,9 @@ export function registerEventsCommand(program: Command): void {
               numbers: await caseNumbers(readers, page),
             };
           });
-          process.stdout.write(options.json ? jsonLines(events, numbers) : textLines(events, numbers));
+          process.stdout.write(
+            redactText(options.json ? jsonLines(events, numbers) : textLines(events, numbers)),
+          );
           if (more !== undefined) {
             process.stderr.write(
               `sla-bridge: only the first ${query.limit} events are shown; more follow from ${utcText(more.at)} (use --since ${utcText(more.at)}, or a larger --limit)\n`,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
+import { redactText } from '../logging/redact.js';
 import { TRACKING_ZONE } from '../store/index.js';
 import { durationText, instantText } from './instant-text.js';
 import { recordLabel } from './record-label.js';
@@ -24,7 +25,10 @@ export function registerStatusCommand(program: Command): void {
         withStore({}, async (store, config) => {
           await store.requireCurrentSchema();
           const report = await statusReport(store, config, Date.now());
-          process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusText(report));
+          // Job errors are stored text: the registered secrets are kept out of them here too.
+          process.stdout.write(
+            redactText(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusText(report)),
+          );
           return EXIT.ok;
         }),
       ),

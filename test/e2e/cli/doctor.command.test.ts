@@ -456,6 +456,16 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
     );
   });
 
+  it('a base URL under which neither /Api nor /legacy/Api answers fails with the base URL fix', async () => {
+    const standIn = await standInWith({ apiBase: '/crm/Api' });
+    const result = await doctor(envFor(standIn));
+    expect(result.status).toBe(1);
+    expect(lineOf(result, 'suitecrm')).toBe(
+      `fail  ${pad('suitecrm')}  no SuiteCRM V8 API found under ${standIn.url} (/Api → HTTP 404, /legacy/Api → HTTP 404): check the base URL, or set the API path explicitly — fix: set SUITECRM_URL to the address people open SuiteCRM at (without /Api), or set SUITECRM_API_PATH (/Api on SuiteCRM 7, /legacy/Api on SuiteCRM 8)`,
+    );
+    expect(lineOf(result, 'token')).toBe(`skip  ${pad('token')}  skipped: SuiteCRM is not reachable`);
+  });
+
   it('a store that was never migrated fails the store check with "run sla-bridge migrate"', async () => {
     const standIn = await standInWith();
     const missing = join(dir, 'never', 'bridge.sqlite');

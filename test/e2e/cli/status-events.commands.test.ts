@@ -510,4 +510,23 @@ describeStore('sla-bridge status and events', (env) => {
       expect(result.stdout).toBe('');
     }
   });
+  it('keeps the configured secrets out of what it prints, even from stored error text', async () => {
+    const secret = 'Le4k-Me-Secret-90af';
+    await env.write(async (repositories) => {
+      const run = await repositories.jobRuns.start('sync', { startedAt: now - 30_000 });
+      await repositories.jobRuns.finish(run, {
+        outcome: 'failed',
+        error: `auth_failed: SuiteCRM said "The password is invalid: ${secret}"`,
+        endedAt: now - 29_000,
+      });
+    });
+    for (const args of [['status'], ['status', '--json']]) {
+      const result = await runCli(args, {
+        env: { BRIDGE_STORE_URL: env.url, SUITECRM_CLIENT_SECRET: secret },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('The password is invalid: [redacted]');
+      expect(result.stdout + result.stderr).not.toContain(secret);
+    }
+  });
 });
