@@ -2,9 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type StandInProcess, startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { openStore } from '../../bridge/src/store/index.js';
 import { fmt } from './measure.js';
-import { ROOT, type StandInProcess, startStandInProcess } from './standin-process.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 /**
  * The sync at scale, the bridge and the V8 stand-in each in its own process: the real
@@ -106,6 +108,8 @@ async function scenario(
       `    second sync       wall ${fmt(second.wallS, 1)} s; re-read ${fmt(sum((m) => second.report.read[m]?.read ?? 0))} records (its own writes) in ${fmt(lists(secondCounters))} list calls; writes ${fmt(patches(secondCounters))} (convergence: 0 expected)`,
     );
 
+    // A minute later, as the daemon would tick: the minute of the bridge's own last writes has closed.
+    await new Promise((resolve) => setTimeout(resolve, 65_000));
     await standIn.resetCounters();
     const steady = cli(env, ['sync', '--json']);
     const steadyCounters = (await standIn.counters()).byRoute;
@@ -156,18 +160,15 @@ export async function benchSync(
     log(`sync benchmarks skipped: ${TIME} (Debian package "time") is needed to measure the bridge process`);
     return;
   }
-  const args = [
-    '--seed',
-    '42',
-    '--accounts',
-    String(options.accounts),
-    '--now',
-    '2026-11-25T12:00:00Z',
-    '--clock',
-    'frozen',
-  ];
-  if (options.latency) args.push('--latency', '50-70', '--latency-mode', 'real');
-  const standIn = await startStandInProcess(args);
+  // A running clock, from now: SuiteCRM's minutes must move on, or its cursor never passes the
+  // bridge's own writes (they would all land in one frozen minute).
+  const standIn = await startStandInProcess({
+    now: Date.now(),
+    seed: 42,
+    accounts: options.accounts,
+    clock: 'running',
+    ...(options.latency ? { latency: '50-70' } : {}),
+  });
   try {
     log(
       `Sync ${options.latency ? 'with SuiteCRM-like latency (50-70 ms a request, real)' : 'without added latency'}`,

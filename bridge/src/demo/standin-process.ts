@@ -30,7 +30,13 @@ export interface StandInProcess {
   apiUrl: string;
   controlUrl: string;
   pid: number;
+  /** Records of each module it was seeded with. */
+  counts: Record<string, number>;
+  seedMs: number;
   setNow(epochMs: number): Promise<void>;
+  /** Moves its clock on (as if that much time passed). */
+  advance(ms: number): Promise<void>;
+  resetCounters(): Promise<void>;
   /** Lets the stand-in's clock run with real time from where it stands. */
   runClock(): Promise<void>;
   staffCreate(module: string, attributes: Record<string, string>, as?: SaveAs): Promise<StandInRow>;
@@ -46,6 +52,8 @@ interface Ready {
   apiUrl: string;
   control: string;
   pid: number;
+  counts: Record<string, number>;
+  seedMs: number;
 }
 
 const START_TIMEOUT_MS = 20_000;
@@ -63,18 +71,29 @@ export function standInMainPath(): string {
   return path;
 }
 
-export async function startStandInProcess(options: { now: number; seed: number }): Promise<StandInProcess> {
+export interface StandInProcessOptions {
+  now: number;
+  seed: number;
+  /** Generated accounts (each with 10 cases and 30 time entries); 0 for an empty SuiteCRM. */
+  accounts?: number;
+  clock?: 'frozen' | 'running';
+  /** Added latency per request, e.g. `50-70` (milliseconds, slept for real). */
+  latency?: string;
+}
+
+export async function startStandInProcess(options: StandInProcessOptions): Promise<StandInProcess> {
   const args = [
     '--port',
     '0',
     '--seed',
     String(options.seed),
     '--accounts',
-    '0',
+    String(options.accounts ?? 0),
     '--now',
     new Date(options.now).toISOString(),
     '--clock',
-    'frozen',
+    options.clock ?? 'frozen',
+    ...(options.latency ? ['--latency', options.latency, '--latency-mode', 'real'] : []),
   ];
   // No inherited environment or Node flags: the stand-in needs none, and nothing of the
   // caller's configuration (SUITECRM_*, NODE_OPTIONS) should reach it.
@@ -146,11 +165,14 @@ function controlClient(child: ChildProcess, ready: Ready): StandInProcess {
   });
 
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${ready.control}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const send = () =>
+      fetch(`${ready.control}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    // A kept-alive socket the stand-in closed while the caller was busy fails once: send again.
+    const response = await send().catch(() => send());
     const answer = (await response.json()) as T & { error?: string };
     if (!response.ok) {
       throw new BridgeError(
@@ -167,8 +189,16 @@ function controlClient(child: ChildProcess, ready: Ready): StandInProcess {
     apiUrl: ready.apiUrl,
     controlUrl: ready.control,
     pid: ready.pid,
+    counts: ready.counts,
+    seedMs: ready.seedMs,
     setNow: async (epochMs) => {
       await call('POST', '/clock', { now: epochMs });
+    },
+    advance: async (ms) => {
+      await call('POST', '/clock', { advanceMs: ms });
+    },
+    resetCounters: async () => {
+      await call('DELETE', '/counters');
     },
     runClock: async () => {
       await call('POST', '/clock', { mode: 'running' });
