@@ -59,9 +59,14 @@ interface Ready {
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-/** The compiled stand-in entry point, next to this compiled file (build/bridge/src/standin/main.js). */
+/**
+ * The compiled stand-in entry point: next to this compiled file (build/bridge/src/standin/main.js),
+ * or, when this module runs from source (tests, benchmarks under tsx), the one in build/.
+ */
 export function standInMainPath(): string {
-  const path = fileURLToPath(new URL('../standin/main.js', import.meta.url));
+  const compiled = fileURLToPath(new URL('../standin/main.js', import.meta.url));
+  const fromSource = fileURLToPath(new URL('../../../build/bridge/src/standin/main.js', import.meta.url));
+  const path = existsSync(compiled) ? compiled : fromSource;
   if (!existsSync(path)) {
     throw new BridgeError(
       'internal',
