@@ -108,8 +108,12 @@ async function scenario(
       `    second sync       wall ${fmt(second.wallS, 1)} s; re-read ${fmt(sum((m) => second.report.read[m]?.read ?? 0))} records (its own writes) in ${fmt(lists(secondCounters))} list calls; writes ${fmt(patches(secondCounters))} (convergence: 0 expected)`,
     );
 
-    // A minute later, as the daemon would tick: the minute of the bridge's own last writes has closed.
-    await new Promise((resolve) => setTimeout(resolve, 65_000));
+    // The daemon ticks every minute; a record the bridge wrote is read again by the next tick or
+    // two (the one-minute overlap of the cursor). Measure a tick after two idle ticks.
+    const minute = () => new Promise((resolve) => setTimeout(resolve, 61_000));
+    await minute();
+    cli(env, ['sync', '--json']);
+    await minute();
     await standIn.resetCounters();
     const steady = cli(env, ['sync', '--json']);
     const steadyCounters = (await standIn.counters()).byRoute;
