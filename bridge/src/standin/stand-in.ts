@@ -10,7 +10,7 @@ import { RequestCounters } from './control/request-counters.js';
 import { WriteJournal } from './control/write-journal.js';
 import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
-import type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
+import type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
 import { generateRows, type SeedScale } from './seed/generator.js';
 import { Prng } from './seed/prng.js';
 import type { Row } from './store/row.js';
@@ -33,6 +33,8 @@ export interface StandInOptions {
   latency?: LatencySpec;
   /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
   withPackage?: boolean;
+  /** The stamp in the comments of the package's fields (default: the package built from this repository); false for none. */
+  packageStamp?: PackageStampOptions | false;
   extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
   users?: readonly StandInUser[];
   clients?: readonly OAuthClient[];
@@ -72,7 +74,11 @@ const DEFAULT_ALIASES = { Account: 'Accounts', aCase: 'Cases', Case: 'Cases' };
 export function buildStore(options: StandInOptions, now: number): StandInStore {
   const withPackage = options.withPackage ?? true;
   const store = new StandInStore(
-    { withPackage, ...(options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {}) },
+    {
+      withPackage,
+      ...(options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {}),
+      ...(options.packageStamp === undefined ? {} : { packageStamp: options.packageStamp }),
+    },
     options.users ?? DEFAULT_USERS,
   );
   const scale = options.scale === undefined ? DEFAULT_SCALE : options.scale;
@@ -108,6 +114,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
   const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
+  const serverClock = { offsetMs: 0 };
   const control = createControl({
     store,
     clock,
@@ -118,6 +125,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     newId,
     latency,
     ordering,
+    serverClock,
   });
   const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
   const apiBase = options.apiBase ?? '/Api';
@@ -152,6 +160,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       journal,
       prng: new Prng(seed ^ 0x1a7e),
       latency: () => latency.current,
+      serverClockOffsetMs: () => serverClock.offsetMs,
       control: controlPath ? createControlRoutes(control, store) : undefined,
       controlPath,
     },

@@ -33,18 +33,18 @@ export interface StoreReaders {
     InputSnapshotRepository,
     'get' | 'getMany' | 'findByNumber' | 'byAccounts' | 'byCases' | 'page' | 'ids' | 'counts'
   >;
-  suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany'>;
+  suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany' | 'hashes'>;
   events: Pick<
     EventLedgerRepository,
     'getByKey' | 'forRecord' | 'forCase' | 'ofType' | 'since' | 'find' | 'count'
   >;
   casePins: Pick<CasePinRepository, 'get' | 'getMany' | 'page' | 'countByCoverage'>;
-  transitions: Pick<NextTransitionRepository, 'due' | 'countDue' | 'upcoming' | 'getMany'>;
+  transitions: Pick<NextTransitionRepository, 'due' | 'dueForAccounts' | 'countDue' | 'upcoming' | 'getMany'>;
   contractTerms: Pick<ContractTermRepository, 'forAccount' | 'forAccounts'>;
   policies: Pick<PolicyVersionRepository, 'get' | 'list'>;
   trackingStart: Pick<TrackingStartRepository, 'get'>;
   jobRuns: Pick<JobRunRepository, 'get' | 'last' | 'lastOfEachJob'>;
-  problems: Pick<RecordProblemRepository, 'list' | 'counts'>;
+  problems: Pick<RecordProblemRepository, 'list' | 'counts' | 'reasons'>;
 }
 
 export function repositoriesFor(ctx: StoreContext): StoreRepositories {
