@@ -55,6 +55,16 @@ function toReply(error: unknown): Reply {
   throw error;
 }
 
+/**
+ * The clock of SuiteCRM's host, which its Date header shows: the virtual clock (the one that
+ * stamps date_modified), or, for a host whose clock is set to be off (`setServerClockOffset`),
+ * the real clock plus that offset, as `doctor`'s clock check sees it.
+ */
+function hostNow(deps: ServerDeps): number {
+  const offset = deps.serverClockOffsetMs();
+  return offset === 0 ? deps.clock.now() : Date.now() + offset;
+}
+
 function write(response: ServerResponse, reply: Reply, fault: ActiveFault | undefined, now: number): void {
   const body = Buffer.from(reply.body, 'utf8');
   // Apache's Date header comes from the same clock as date_modified: the virtual one here.
@@ -117,12 +127,9 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (!rawPath.startsWith(`${deps.apiBase}/`)) {
         deps.counters.record(method, 'outside-api', undefined);
-        write(response, apacheNotFound(), undefined, deps.clock.now());
+        write(response, apacheNotFound(), undefined, hostNow(deps));
         return;
       }
-      const offset = deps.serverClockOffsetMs();
-      // Node adds a Date header from the real clock; a host whose clock is off sends its own.
-      if (offset !== 0) response.setHeader('Date', new Date(Date.now() + offset).toUTCString());
       const relative = rawPath.slice(deps.apiBase.length);
       const match = matchRoute(method, relative);
       const routeName = match.kind === 'route' ? match.route.name : match.kind;
@@ -164,7 +171,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (fault?.kind === 'error' || fault?.kind === 'rate-limit') {
         journal(null);
-        write(response, faultReply(fault), undefined, deps.clock.now());
+        write(response, faultReply(fault), undefined, hostNow(deps));
         return;
       }
       if (fault?.kind === 'expire-token') {
@@ -193,7 +200,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       journal(reply.status);
       if (fault?.kind === 'slow') await timers.sleep(fault.delayMs ?? 30_000);
       if (response.destroyed || request.socket.destroyed) return;
-      write(response, reply, fault, deps.clock.now());
+      write(response, reply, fault, hostNow(deps));
     } catch (error) {
       if (!response.headersSent && !response.destroyed) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
