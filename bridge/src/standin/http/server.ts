@@ -56,18 +56,15 @@ function toReply(error: unknown): Reply {
 }
 
 /**
- * The clock of SuiteCRM's host, which its Date header shows: the virtual clock (the one that
- * stamps date_modified), or, for a host whose clock is set to be off (`setServerClockOffset`),
- * the real clock plus that offset, as `doctor`'s clock check sees it.
+ * What the host's clock says, for the Date header: SuiteCRM's clock (the virtual one, the same
+ * that stamps date_modified), plus the offset of a host clock set to be off.
  */
-function hostNow(deps: ServerDeps): number {
-  const offset = deps.serverClockOffsetMs();
-  return offset === 0 ? deps.clock.now() : Date.now() + offset;
+function hostNow(deps: { clock: { now(): number }; serverClockOffsetMs: () => number }): number {
+  return deps.clock.now() + deps.serverClockOffsetMs();
 }
 
 function write(response: ServerResponse, reply: Reply, fault: ActiveFault | undefined, now: number): void {
   const body = Buffer.from(reply.body, 'utf8');
-  // Apache's Date header comes from the same clock as date_modified: the virtual one here.
   response.sendDate = false;
   response.setHeader('Date', new Date(now).toUTCString());
   if (fault?.kind === 'truncate') {
