@@ -24,7 +24,7 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'severity' ? { ...entry, to: '9' } : entry,
         ),
       }),
-      'severity 9 is not valid',
+      'severity 9 is not valid (1, 2, 3, 4)',
     ],
     [
       'an unknown environment',
@@ -35,7 +35,7 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'environment' ? { ...entry, to: 'moon' } : entry,
         ),
       }),
-      'environment moon is not valid',
+      'environment moon is not valid (production, pre_production, uat, lab, demo, unknown)',
     ],
     ['no status', (record) => ({ ...record, status: null }), 'status missing'],
     [

@@ -38,6 +38,8 @@ export type DedicatedContract = Extract<ContractFacts, { kind: 'dedicated' }>;
  * DataProblem naming the field.
  */
 export function readContract(account: AccountRecord, policy: CompiledPolicy): ContractFacts {
+  if (account.parseProblems && account.parseProblems.length > 0)
+    dataProblem(account.parseProblems.join('; '));
   const planId = blank(account.plan);
   if (planId === null) return { kind: 'none' };
   if (planId === FREE_PLAN) return { kind: 'free' };
