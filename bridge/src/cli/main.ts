@@ -2,11 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { EXIT } from '../errors/exit-status.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDemoCommand } from './demo.command.js';
+import { registerDoctorCommand } from './doctor.command.js';
+import { registerEventsCommand } from './events.command.js';
 import { registerExplainCommand } from './explain.command.js';
 import { registerMigrateCommand } from './migrate.command.js';
 import { registerPolicyCommands } from './policy.command.js';
 import { registerRunCommand } from './run.command.js';
 import { reportError, takeExitStatus } from './run-action.js';
+import { registerStatusCommand } from './status.command.js';
 import { registerSyncCommand } from './sync.command.js';
 import { registerTrackingStartCommand } from './tracking-start.command.js';
 import { VERSION } from './version.js';
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerSyncCommand(program);
   registerExplainCommand(program);
   registerRunCommand(program);
+  registerDoctorCommand(program);
+  registerStatusCommand(program);
+  registerEventsCommand(program);
   for (const command of program.commands) applyExitOverride(command);
   return program;
 }

@@ -4,7 +4,7 @@ export type { SaveOptions, StandInControl } from './control/control-api.js';
 export type { CounterSnapshot } from './control/request-counters.js';
 export type { FaultSpec } from './faults/faults.js';
 export type { LatencySpec } from './http/server.js';
-export type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
+export type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
 export type { SeedScale } from './seed/generator.js';
 export type { StandIn, StandInOptions } from './stand-in.js';
 export { buildStore, startStandIn } from './stand-in.js';

@@ -9,7 +9,7 @@ import { createControlRoutes } from './control/control-routes.js';
 import { RequestCounters } from './control/request-counters.js';
 import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
-import type { CustomFieldSpec, ModuleName } from './schema/module-defs.js';
+import type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
 import { generateRows, type SeedScale } from './seed/generator.js';
 import { Prng } from './seed/prng.js';
 import type { Row } from './store/row.js';
@@ -32,6 +32,8 @@ export interface StandInOptions {
   latency?: LatencySpec;
   /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
   withPackage?: boolean;
+  /** The stamp in the comments of the package's fields (default: the package built from this repository); false for none. */
+  packageStamp?: PackageStampOptions | false;
   extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
   users?: readonly StandInUser[];
   clients?: readonly OAuthClient[];
@@ -69,7 +71,11 @@ const DEFAULT_ALIASES = { Account: 'Accounts', aCase: 'Cases', Case: 'Cases' };
 export function buildStore(options: StandInOptions, now: number): StandInStore {
   const withPackage = options.withPackage ?? true;
   const store = new StandInStore(
-    { withPackage, ...(options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {}) },
+    {
+      withPackage,
+      ...(options.extraCustomFields ? { extraCustomFields: options.extraCustomFields } : {}),
+      ...(options.packageStamp === undefined ? {} : { packageStamp: options.packageStamp }),
+    },
     options.users ?? DEFAULT_USERS,
   );
   const scale = options.scale === undefined ? DEFAULT_SCALE : options.scale;
@@ -104,7 +110,18 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
   const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
-  const control = createControl({ store, clock, tokens, faults, counters, newId, latency, ordering });
+  const serverClock = { offsetMs: 0 };
+  const control = createControl({
+    store,
+    clock,
+    tokens,
+    faults,
+    counters,
+    newId,
+    latency,
+    ordering,
+    serverClock,
+  });
   const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
   const apiBase = options.apiBase ?? '/Api';
 
@@ -137,6 +154,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       counters,
       prng: new Prng(seed ^ 0x1a7e),
       latency: () => latency.current,
+      serverClockOffsetMs: () => serverClock.offsetMs,
       control: controlPath ? createControlRoutes(control, store) : undefined,
       controlPath,
     },

@@ -37,7 +37,11 @@ export {
 } from './repositories/lease.repository.js';
 export type { NextTransition, NextTransitionInput } from './repositories/next-transition.repository.js';
 export type { PolicyVersion } from './repositories/policy-version.repository.js';
-export type { RecordProblem, RecordProblemInput } from './repositories/record-problem.repository.js';
+export type {
+  ProblemReason,
+  RecordProblem,
+  RecordProblemInput,
+} from './repositories/record-problem.repository.js';
 export type { HeldFields, HeldFieldsInput } from './repositories/suitecrm-fields.repository.js';
 export type { TrackingStart } from './repositories/tracking-start.repository.js';
 export type { StoreReaders, StoreRepositories } from './repositories.js';

@@ -44,7 +44,7 @@ export interface StoreReaders {
   policies: Pick<PolicyVersionRepository, 'get' | 'list'>;
   trackingStart: Pick<TrackingStartRepository, 'get'>;
   jobRuns: Pick<JobRunRepository, 'get' | 'last' | 'lastOfEachJob'>;
-  problems: Pick<RecordProblemRepository, 'list' | 'counts'>;
+  problems: Pick<RecordProblemRepository, 'list' | 'counts' | 'reasons'>;
 }
 
 export function repositoriesFor(ctx: StoreContext): StoreRepositories {

@@ -318,6 +318,10 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
     return zone === '' ? undefined : zone;
   }
 
+  lastServerTime(): number | undefined {
+    return this.connection.serverTime;
+  }
+
   async logout(): Promise<void> {
     if (this.tokens.cachedToken() === undefined) return;
     try {

@@ -90,6 +90,11 @@ export interface SuiteCrmClient {
   currentUser(): Promise<CurrentUser>;
   /** The user's time zone preference (`data.attributes.global.timezone`); undefined when unset. */
   userTimeZone(userId: string): Promise<string | undefined>;
+  /**
+   * SuiteCRM's clock as its answers' `Date` headers show it: the newest seen so far (epoch ms,
+   * whole seconds), or undefined before any answer. `doctor` compares it with the local clock.
+   */
+  lastServerTime(): number | undefined;
   /** Revokes the cached access token, if any. */
   logout(): Promise<void>;
   /** Closes idle connections. */

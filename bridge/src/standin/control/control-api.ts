@@ -46,6 +46,14 @@ export interface StandInControl {
   setUnsortedOrder(order: 'id' | 'unstable'): void;
   /** A custom field added through Studio while the stand-in runs. */
   addCustomField(module: 'Accounts' | 'Cases', spec: CustomFieldSpec): void;
+  /** A custom field (the package's, or another) deleted through Studio. */
+  removeCustomField(module: 'Accounts' | 'Cases', name: string): void;
+  /**
+   * Sets SuiteCRM's host clock `ms` ahead of the real one (behind when negative), as its `Date`
+   * response header shows it. The virtual clock that stamps records is separate.
+   */
+  setServerClockOffset(ms: number): void;
+  serverClockOffset(): number;
 }
 
 export interface ControlDeps {
@@ -57,6 +65,7 @@ export interface ControlDeps {
   newId: () => string;
   latency: { current: LatencySpec | undefined };
   ordering: { unsorted: 'id' | 'unstable' };
+  serverClock: { offsetMs: number };
 }
 
 export function parseTime(time: number | string): number {
@@ -118,6 +127,12 @@ export function createControl(deps: ControlDeps): StandInControl {
     record: (module, id) => deps.store.get(checkModule(module), id),
     setUserTimezone: (userId, timezone) => deps.store.setUserTimezone(userId, timezone),
     addCustomField: (module, spec) => deps.store.addCustomField(module, spec),
+    removeCustomField: (module, name) => deps.store.removeCustomField(module, name),
+    setServerClockOffset: (ms) => {
+      if (!Number.isFinite(ms)) throw new Error('the server clock offset is a number of milliseconds');
+      deps.serverClock.offsetMs = Math.round(ms);
+    },
+    serverClockOffset: () => deps.serverClock.offsetMs,
     setUnsortedOrder: (order) => {
       deps.ordering.unsorted = order;
     },

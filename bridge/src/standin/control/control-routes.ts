@@ -21,6 +21,8 @@ import type { SaveOptions, StandInControl } from './control-api.js';
  *   POST   /staff-create {module, attributes, userId?, actor?}     → {record}
  *   GET    /records/{module}/{id}      the stored row
  *   POST   /users/{id}/timezone {timezone}
+ *   DELETE /fields/{module}/{name}     a custom field deleted in Studio
+ *   POST   /server-clock {offsetMs}    SuiteCRM's host clock (its Date header) off by offsetMs
  */
 type Answer = [status: number, body: unknown];
 
@@ -44,7 +46,8 @@ function route(
   });
   const key = `${method} ${path
     .replace(/\/records\/[^/]+\/[^/]+$/, '/records/*')
-    .replace(/\/users\/[^/]+\/timezone$/, '/users/*/timezone')}`;
+    .replace(/\/users\/[^/]+\/timezone$/, '/users/*/timezone')
+    .replace(/\/fields\/[^/]+\/[^/]+$/, '/fields/*')}`;
   switch (key) {
     case 'GET /state':
       return [200, state()];
@@ -96,6 +99,14 @@ function route(
       control.setUserTimezone(decodeURIComponent(id ?? ''), String(body.timezone));
       return [200, { ok: true }];
     }
+    case 'DELETE /fields/*': {
+      const [, , module, name] = path.split('/');
+      control.removeCustomField(module as 'Accounts' | 'Cases', decodeURIComponent(name ?? ''));
+      return [200, { ok: true }];
+    }
+    case 'POST /server-clock':
+      control.setServerClockOffset(Number(body.offsetMs));
+      return [200, { offsetMs: control.serverClockOffset() }];
     default:
       return [404, { error: `no control route ${method} ${path}` }];
   }

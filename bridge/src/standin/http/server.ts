@@ -33,6 +33,8 @@ export interface ServerDeps extends V8Deps {
   counters: RequestCounters;
   prng: Prng;
   latency: () => LatencySpec | undefined;
+  /** How far SuiteCRM's host clock is ahead of the real one: the `Date` header shows it. */
+  serverClockOffsetMs: () => number;
   control:
     | ((request: IncomingMessage, response: ServerResponse, path: string, body: Buffer) => void)
     | undefined;
@@ -116,6 +118,9 @@ export function createListener(deps: ServerDeps, timers: Timers) {
         write(response, apacheNotFound(), undefined, deps.clock.now());
         return;
       }
+      const offset = deps.serverClockOffsetMs();
+      // Node adds a Date header from the real clock; a host whose clock is off sends its own.
+      if (offset !== 0) response.setHeader('Date', new Date(Date.now() + offset).toUTCString());
       const relative = rawPath.slice(deps.apiBase.length);
       const match = matchRoute(method, relative);
       const routeName = match.kind === 'route' ? match.route.name : match.kind;

@@ -29,7 +29,7 @@ export interface Catalogue {
   modules: Record<string, { objectName: string; table: string; labels?: { en_us?: string } }>;
   relationships: CatalogueRelationship[];
   fields: CatalogueField[];
-  enums: Record<string, { options: { key: string }[] }>;
+  enums: Record<string, { source?: string; options: { key: string }[] }>;
 }
 
 export const CATALOGUE = catalogueJson as unknown as Catalogue;

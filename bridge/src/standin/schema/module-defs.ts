@@ -1,3 +1,6 @@
+import { VERSION } from '../../cli/version.js';
+import { catalogueHash, enumKeys, formatPackageStamp } from '../../contract/index.js';
+import { DEFAULT_POLICY_DOCUMENT } from '../../domain/policy/default-policy.js';
 import { CATALOGUE, type CatalogueField, catalogueFields } from './catalogue.js';
 import { type FieldDef, fieldFromMeta } from './field-def.js';
 import { STOCK_SUITECRM } from './stock-suitecrm.generated.js';
@@ -42,9 +45,24 @@ export interface ModuleDef {
   links: Map<string, LinkDef>;
 }
 
+/**
+ * What the package writes into the `comments` of every field it installs (the data contract's
+ * package stamp, which `doctor` reads through meta/fields). Each part defaults to what the
+ * package built from this repository carries: this bridge's version, its catalogue hash, and
+ * on the plan field `free` plus the default policy's plans.
+ */
+export interface PackageStampOptions {
+  version?: string;
+  catalogueHash?: string;
+  /** The plan list's non-blank keys. */
+  plans?: readonly string[];
+}
+
 export interface SchemaOptions {
   /** Install the SLA package: its custom fields, its module and its links (default true). */
   withPackage?: boolean;
+  /** The package's stamp (see PackageStampOptions), or false for fields without one (added by hand in Studio). */
+  packageStamp?: PackageStampOptions | false;
   /** More custom fields, e.g. the capture lab's `lab_external_ref_c`. */
   extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
 }
@@ -73,21 +91,43 @@ export function customFieldMeta(spec: CustomFieldSpec): Record<string, unknown> 
   return meta;
 }
 
-function packageCustomSpec(field: CatalogueField): CustomFieldSpec {
-  const spec: CustomFieldSpec = { name: field.name, type: field.type, default: field.default ?? null };
+function defaultPlanKeys(): string[] {
+  const plans = (DEFAULT_POLICY_DOCUMENT as { plans: { id: string; label: string }[] }).plans;
+  return enumKeys('sla_plan_list', plans).filter((key) => key !== '');
+}
+
+/** The `comments` the package gives one of its fields, as the generator writes them (scripts/gen). */
+function packageComment(
+  field: CatalogueField,
+  stamp: PackageStampOptions | false | undefined,
+): string | null {
+  if (stamp === false) return null;
+  const base = { version: stamp?.version ?? VERSION, catalogueHash: stamp?.catalogueHash ?? catalogueHash() };
+  const fromPolicy = field.options !== undefined && CATALOGUE.enums[field.options]?.source === 'policy';
+  return formatPackageStamp(fromPolicy ? { ...base, plans: [...(stamp?.plans ?? defaultPlanKeys())] } : base);
+}
+
+function packageCustomSpec(field: CatalogueField, comments: string | null): CustomFieldSpec {
+  const spec: CustomFieldSpec = {
+    name: field.name,
+    type: field.type,
+    default: field.default ?? null,
+    comments,
+  };
   if (field.len !== undefined) spec.len = field.len;
   if (field.precision !== undefined) spec.precision = field.precision;
   return spec;
 }
 
 /** meta/fields of a field in the package's own module table (Module Builder vardefs). */
-function ownFieldMeta(field: CatalogueField): Record<string, unknown> {
+function ownFieldMeta(field: CatalogueField, comments: string | null): Record<string, unknown> {
   const meta: Record<string, unknown> = { type: field.type };
   if (field.type === 'datetimecombo') meta.dbType = 'datetime';
   if (field.len !== undefined) meta.len = field.len;
   if (field.precision !== undefined) meta.precision = field.precision;
   if (field.default !== undefined) meta.default = field.default;
   meta.required = field.required === true;
+  if (comments !== null) meta.comments = comments;
   if (meta.dbType === undefined) meta.dbType = field.type;
   return meta;
 }
@@ -125,7 +165,7 @@ const BASIC_FIELDS = [
   'SecurityGroups',
 ];
 
-function timeEntryFields(): FieldDef[] {
+function timeEntryFields(stamp: PackageStampOptions | false | undefined): FieldDef[] {
   const cases = new Map<string, unknown>(
     STOCK_SUITECRM.fields.Cases.map((field) => [field.name, field.meta]),
   );
@@ -137,7 +177,7 @@ function timeEntryFields(): FieldDef[] {
     fields.push(fieldFromMeta(name, meta));
   }
   for (const field of catalogueFields('SLA_TimeEntries'))
-    fields.push(fieldFromMeta(field.name, ownFieldMeta(field)));
+    fields.push(fieldFromMeta(field.name, ownFieldMeta(field, packageComment(field, stamp))));
   for (const relationship of CATALOGUE.relationships.filter((r) => r.rhsModule === 'SLA_TimeEntries')) {
     fields.push(fieldFromMeta(relationship.rhsLink, linkMeta(relationship.name, relationship.lhsModule)));
   }
@@ -196,7 +236,8 @@ export function buildModules(options: SchemaOptions = {}): Map<ModuleName, Modul
         });
       }
       for (const field of catalogueFields(name)) {
-        packageCustom.push(fieldFromMeta(field.name, customFieldMeta(packageCustomSpec(field))));
+        const comments = packageComment(field, options.packageStamp);
+        packageCustom.push(fieldFromMeta(field.name, customFieldMeta(packageCustomSpec(field, comments))));
       }
     }
     const extra = (options.extraCustomFields?.[name] ?? []).map((spec) =>
@@ -225,7 +266,10 @@ export function buildModules(options: SchemaOptions = {}): Map<ModuleName, Modul
         .filter((r) => r.rhsModule === 'SLA_TimeEntries')
         .map((r): [string, string] => [r.lhsModule, r.rhsLink]),
     );
-    modules.set('SLA_TimeEntries', finish('SLA_TimeEntries', timeEntryFields(), block, links));
+    modules.set(
+      'SLA_TimeEntries',
+      finish('SLA_TimeEntries', timeEntryFields(options.packageStamp), block, links),
+    );
   }
   return modules;
 }

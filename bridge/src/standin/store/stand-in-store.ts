@@ -80,6 +80,18 @@ export class StandInStore {
     def.byName.set(field.name, field);
   }
 
+  /**
+   * Deletes a custom field as Studio does: it leaves meta/fields and every answer (the values
+   * left in the `_cstm` table are no longer read).
+   */
+  removeCustomField(module: 'Accounts' | 'Cases', name: string): void {
+    const def = this.module(module);
+    const field = def.byName.get(name);
+    if (field?.storage !== 'custom') throw new Error(`${module} has no custom field ${name}`);
+    def.fields.splice(def.fields.indexOf(field), 1);
+    def.byName.delete(name);
+  }
+
   /** Seeds rows as they would sit in the database (values already stored, not saved through the API). */
   load(module: ModuleName, rows: Row[]): void {
     const table = this.table(module);

@@ -1,4 +1,4 @@
-import { chunks } from '../batch.js';
+import { BATCH_ROWS, chunks, distinct } from '../batch.js';
 import { canonicalJson, parseJsonColumn, sha256Hex } from '../canonical-json.js';
 import type { StoreContext } from '../store-context.js';
 import { checkInstant, insertIgnoringDuplicates, toInstant, toSafeInteger } from '../store-context.js';
@@ -35,6 +35,8 @@ export interface LedgerEvent extends Omit<LedgerEventInput, 'details'> {
 export interface EventQuery {
   module?: string;
   recordId?: string;
+  /** Events of any of these records (of `module` when given); at most BATCH_ROWS ids per query. */
+  recordIds?: readonly string[];
   type?: string;
   /** Events at or after this instant. */
   since?: number;
@@ -120,6 +122,14 @@ export class EventLedgerRepository {
     const builder = this.ctx.db(TABLES.events).select();
     if (query.module !== undefined) builder.where('module', query.module);
     if (query.recordId !== undefined) builder.where('record_id', query.recordId);
+    if (query.recordIds !== undefined) {
+      if (query.recordIds.length > BATCH_ROWS) {
+        throw new TypeError(
+          `at most ${BATCH_ROWS} record ids per event query; got ${query.recordIds.length}`,
+        );
+      }
+      builder.whereIn('record_id', distinct(query.recordIds));
+    }
     if (query.type !== undefined) builder.where('type', query.type);
     if (query.since !== undefined) builder.where('at_ms', '>=', query.since);
     if (query.until !== undefined) builder.where('at_ms', '<', query.until);

@@ -13,6 +13,13 @@ export interface RecordProblemInput {
   reason: string;
 }
 
+/** How many records share one reason (for `status`). */
+export interface ProblemReason {
+  module: string;
+  reason: string;
+  count: number;
+}
+
 export interface RecordProblem extends RecordProblemInput {
   firstSeenAt: number;
   lastSeenAt: number;
@@ -58,9 +65,10 @@ export class RecordProblemRepository {
     return deleted;
   }
 
-  async list(options: { module?: string; limit?: number } = {}): Promise<RecordProblem[]> {
+  async list(options: { module?: string; reason?: string; limit?: number } = {}): Promise<RecordProblem[]> {
     const query = this.ctx.db(TABLES.recordProblems).select();
     if (options.module !== undefined) query.where('module', options.module);
+    if (options.reason !== undefined) query.where('reason', options.reason);
     const rows = await query
       .orderBy([{ column: 'module' }, { column: 'first_seen_at_ms' }, { column: 'record_id' }])
       .limit(options.limit ?? 100);
@@ -70,6 +78,22 @@ export class RecordProblemRepository {
       reason: String(row.reason),
       firstSeenAt: toInstant(row.first_seen_at_ms),
       lastSeenAt: toInstant(row.last_seen_at_ms),
+    }));
+  }
+
+  /** The most common reasons first, with how many records of each module give them. */
+  async reasons(options: { limit?: number } = {}): Promise<ProblemReason[]> {
+    const rows = await this.ctx
+      .db(TABLES.recordProblems)
+      .select('module', 'reason')
+      .count({ n: '*' })
+      .groupBy('module', 'reason')
+      .orderBy([{ column: 'n', order: 'desc' }, { column: 'module' }, { column: 'reason' }])
+      .limit(options.limit ?? 20);
+    return (rows as Array<Record<string, unknown>>).map((row) => ({
+      module: String(row.module),
+      reason: String(row.reason),
+      count: Number(row.n),
     }));
   }
 

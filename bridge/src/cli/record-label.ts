@@ -1,0 +1,31 @@
+import type { StoreReaders } from '../store/index.js';
+
+/**
+ * How the operator commands name records: a case by its number when the store has seen it
+ * (`case 1042`), anything else by module and id (`account 8f2…`, `time entry 51c…`).
+ */
+export interface RecordRef {
+  module: string;
+  recordId: string;
+}
+
+const NOUNS: Record<string, string> = { Cases: 'case', Accounts: 'account', SLA_TimeEntries: 'time entry' };
+
+/** Case numbers of these records, by case id (cases the store has no snapshot of are absent). */
+export async function caseNumbers(
+  readers: StoreReaders,
+  refs: readonly RecordRef[],
+): Promise<Map<string, string>> {
+  const ids = refs.filter((ref) => ref.module === 'Cases').map((ref) => ref.recordId);
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const snapshots = await readers.inputs.getMany('Cases', ids);
+  for (const [id, snapshot] of snapshots) if (snapshot.number !== null) out.set(id, snapshot.number);
+  return out;
+}
+
+export function recordLabel(ref: RecordRef, numbers: ReadonlyMap<string, string>): string {
+  const number = ref.module === 'Cases' ? numbers.get(ref.recordId) : undefined;
+  if (number !== undefined) return `case ${number}`;
+  return `${NOUNS[ref.module] ?? ref.module} ${ref.recordId}`;
+}
