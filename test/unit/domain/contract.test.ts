@@ -199,7 +199,7 @@ describe('contract state', () => {
     [{ willNotRenew: true, cancelledOn: null }, 'will not renew is ticked but cancelled on is blank'],
     [{ refunded: true }, 'refunded is ticked but will not renew is not'],
     [{ phoneCover: 'maybe' }, '24/7 cover maybe is not yes or no'],
-    [{ reservedHours: -5 }, 'reserved hours -5 is not a number of hours'],
+    [{ reservedHours: -5 }, 'reserved hours -5 is negative'],
   ] as Array<[Partial<AccountRecord>, string]>)(
     'bad contract data is "not computed", never an exception: %j',
     (overrides, reason) => {

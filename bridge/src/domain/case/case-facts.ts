@@ -95,11 +95,7 @@ export function readCaseFacts(record: CaseRecord, now: number): CaseFacts {
  * the case computable again. The current value is left as it is: `checkSeverityValues` reports
  * it while it is wrong.
  */
-function correctedLater(
-  history: FieldHistory,
-  valid: readonly string[],
-  blank: string | null,
-): FieldHistory {
+function correctedLater(history: FieldHistory, valid: readonly string[], blank: string | null): FieldHistory {
   if (history.changes.length === 0) return history;
   const fix = (value: string | null) => (value === null || valid.includes(value) ? value : blank);
   const last = history.changes.length - 1;

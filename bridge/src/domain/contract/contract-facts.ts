@@ -52,9 +52,10 @@ export function readContract(account: AccountRecord, policy: CompiledPolicy): Co
 
   let reservedHours = plan.definition.reservedHours;
   if (account.reservedHours !== null) {
-    if (!Number.isFinite(account.reservedHours) || account.reservedHours < 0) {
+    if (!Number.isFinite(account.reservedHours)) {
       dataProblem(`reserved hours ${account.reservedHours} is not a number of hours`);
     }
+    if (account.reservedHours < 0) dataProblem(`reserved hours ${account.reservedHours} is negative`);
     reservedHours = account.reservedHours;
   }
 
