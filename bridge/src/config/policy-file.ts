@@ -21,6 +21,12 @@ export function readPolicyDocument(path: string): unknown {
       },
     );
   }
+  if (text.trim() === '') {
+    throw new BridgeError(
+      'policy_invalid',
+      `${path} is empty: a policy is a JSON document (start from schemas/default-policy.json)`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
