@@ -48,6 +48,14 @@ export function usageError(message: string): BridgeError {
   return new BridgeError('usage', message);
 }
 
+/** Every problem of a command line at once: one line for one, a list for several. */
+export function usageErrors(problems: readonly string[]): BridgeError {
+  if (problems.length === 1) return usageError(problems[0] as string);
+  return new BridgeError('usage', problems.join('; '), {
+    details: { heading: `${problems.length} problems with the arguments:`, lines: [...problems] },
+  });
+}
+
 /**
  * An error that lists several mistakes (a policy file, the configuration) carries them in
  * `details.heading` and `details.lines`: people get one mistake per line; the message itself
