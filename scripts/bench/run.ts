@@ -1,12 +1,20 @@
 import { benchCalendar } from './calendar.bench.js';
 import { benchStandIn } from './standin.bench.js';
+import { benchSync } from './sync.bench.js';
 
 /**
  * `npm run bench`: every benchmark of the product, one after the other, printing figures and
  * the ratios that make them meaningful on a noisy shared machine. Run after `npm run build`
- * (the CLI benchmarks use the built binary).
+ * (the CLI benchmarks use the built binary). `--quick` runs the sync benchmarks at a tenth of
+ * their scale; `--only calendar|standin|sync|latency` runs one of them.
  */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args[args.indexOf('--only') + 1];
+const want = (name: string) => !args.includes('--only') || only === name;
 const log = (line: string) => process.stdout.write(`${line}\n`);
-log(`node ${process.version}, ${new Date().toISOString()}`);
-benchCalendar(log);
-await benchStandIn(log);
+log(`node ${process.version}, ${new Date().toISOString()}${quick ? ', quick (1/10 scale)' : ''}`);
+if (want('calendar')) benchCalendar(log);
+if (want('standin')) await benchStandIn(log);
+if (want('sync')) await benchSync(log, { accounts: quick ? 1_000 : 10_000, latency: false });
+if (want('latency')) await benchSync(log, { accounts: quick ? 100 : 1_000, latency: true });

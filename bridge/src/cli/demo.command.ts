@@ -1,80 +1,86 @@
 import type { Command } from 'commander';
-import {
-  addBusinessMinutes,
-  compileCalendar,
-  formatInstant,
-  parseInstant,
-} from '../domain/calendar/index.js';
+import { demoEnvironment } from '../config/demo-env.js';
+import { boardJson } from '../demo/board-json.js';
+import { keptNotice, renderBoard, type SandboxInfo, stoppedNotice } from '../demo/board-text.js';
+import { type DemoSession, runDemoSession } from '../demo/demo-session.js';
+import { listenForStop } from '../demo/stop-signals.js';
 import { EXIT } from '../errors/exit-status.js';
+import { configureLogging, logger } from '../logging/logger.js';
 import { action } from './run-action.js';
 
 /**
- * The out-of-the-box demo. Until the sync engine lands it shows the business clock at work on
- * a few sample cases: response deadlines on the default London calendar, across a bank holiday
- * weekend, a DST change and Christmas, next to a 24/7 Severity 1 clock.
+ * `sla-bridge demo` (what `npm start` runs): the product at work on a fresh clone with no
+ * configuration. A fake SuiteCRM (the V8 stand-in) in its own process gets a week of sample
+ * customers and cases; the real daemon syncs it on a temp SQLite store while the demo's clock
+ * walks the week; then the SLA board is printed and everything is stopped and removed. It never
+ * reads SuiteCRM settings, so it cannot reach a real SuiteCRM.
  */
-const SAMPLES = [
-  {
-    ref: 'CASE-1001',
-    severity: 2,
-    reported: '2023-05-05T15:45:00Z',
-    minutes: 240,
-    note: 'Fri 16:45 before the Coronation bank holiday',
-  },
-  {
-    ref: 'CASE-1002',
-    severity: 3,
-    reported: '2024-03-28T16:00:00Z',
-    minutes: 480,
-    note: 'Thursday before Easter and the clocks going forward',
-  },
-  {
-    ref: 'CASE-1003',
-    severity: 2,
-    reported: '2026-12-24T15:00:00Z',
-    minutes: 240,
-    note: 'Christmas Eve afternoon',
-  },
-  {
-    ref: 'CASE-1004',
-    severity: 1,
-    reported: '2024-03-30T12:00:00Z',
-    minutes: 1440,
-    note: 'Severity 1 on 24/7 cover, Saturday noon',
-    alwaysOpen: true,
-  },
-] as const;
+const INTERRUPTED = 130;
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Show the product working on built-in sample data (no SuiteCRM, no configuration).')
+    .summary('the built-in sandbox: a week of sample SLAs, no SuiteCRM needed')
+    .description(
+      'Run the bridge on built-in sample data: a fake SuiteCRM (the V8 stand-in) in a separate process, the real daemon with a temporary SQLite store, a virtual week of cases, contracts and time entries, then an SLA board. Needs no configuration and never contacts a real SuiteCRM. Ends by itself unless --keep-running.',
+    )
+    .option('--json', 'print the board as JSON')
+    .option(
+      '--keep-running',
+      'after the board, keep the sandbox and the daemon running in real time until Ctrl-C',
+    )
     .action(
-      action(() => {
-        const london = compileCalendar({
-          timeZone: 'Europe/London',
-          hours: [['09:00', '17:30']],
-          holidays: 'england-and-wales',
+      action(async (options: { json?: boolean; keepRunning?: boolean }) => {
+        const environment = demoEnvironment();
+        configureLogging(environment.logging);
+        const log = logger('demo');
+        const signals = listenForStop((signal) => {
+          log.warn('second signal: exiting at once', { signal });
+          process.exit(INTERRUPTED);
         });
-        const always = compileCalendar({ timeZone: 'Europe/London', alwaysOpen: true });
-        const out: string[] = [
-          'SLA bridge demo: the business clock (built-in sandbox; no SuiteCRM is contacted)',
-          'Calendar: London, Mon-Fri 09:00-17:30, England & Wales bank holidays',
-          '',
-        ];
-        for (const sample of SAMPLES) {
-          const reported = parseInstant(sample.reported) as number;
-          const due = addBusinessMinutes(reported, sample.minutes, 'alwaysOpen' in sample ? always : london);
-          out.push(
-            `${sample.ref}  Sev ${sample.severity}  reported ${formatInstant(reported)}  +${sample.minutes / 60} business h  due ${formatInstant(due)}  (${sample.note})`,
-          );
+        try {
+          let session: DemoSession;
+          try {
+            session = await runDemoSession({ stopped: () => signals.received });
+          } catch (error) {
+            // The session has cleaned up after itself; a stop asked for is not a failure.
+            if (!signals.received) throw error;
+            process.stderr.write('sla-bridge: demo interrupted; the sandbox has been stopped.\n');
+            return INTERRUPTED;
+          }
+          const info: SandboxInfo = {
+            standInPid: session.standIn.pid,
+            standInUrl: session.standIn.url,
+            realMs: session.realMs,
+            kept: options.keepRunning === true,
+            ignoredSettings: environment.ignored,
+          };
+          const board = options.json
+            ? `${JSON.stringify(boardJson(session.board, info), null, 2)}\n`
+            : renderBoard(session.board, info);
+          if (!options.keepRunning) {
+            await session.close();
+            process.stdout.write(board);
+            return EXIT.ok;
+          }
+          try {
+            process.stdout.write(board);
+            if (!signals.received) {
+              await session.keepRunning();
+              const notice = `${keptNotice(session).join('\n')}\n`;
+              // With --json, stdout stays one JSON document.
+              (options.json ? process.stderr : process.stdout).write(notice);
+              await signals.wait();
+              log.info('stopping the sandbox: the daemon finishes its batch first');
+            }
+          } finally {
+            await session.close();
+          }
+          (options.json ? process.stderr : process.stdout).write(`${stoppedNotice().join('\n')}\n`);
+          return EXIT.ok;
+        } finally {
+          signals.dispose();
         }
-        out.push(
-          '',
-          'This is the built-in sandbox; README.md explains what the bridge does with a real SuiteCRM.',
-        );
-        process.stdout.write(`${out.join('\n')}\n`);
-        return EXIT.ok;
       }),
     );
 }

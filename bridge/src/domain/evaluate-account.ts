@@ -3,12 +3,13 @@ import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract } from './contract/contract-facts.js';
 import { type ContractState, contractStatusOn } from './contract/contract-status.js';
 import { termEnd, termStart } from './contract/contract-terms.js';
-import { notComputedText, problemReason } from './data-problem.js';
+import { problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { accountEvents, lastTermOn } from './events/account-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
 import { type HoursState, hoursState, toHours, usedInTerm, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
+import { accountNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
 import { CONTRACT_ZONE, localDayOf, startOfLocalDay } from './time/local-day.js';
 
@@ -40,7 +41,7 @@ export interface AccountEvaluation {
   events: SlaEvent[];
 }
 
-const EMPTY: AccountFields = {
+export const EMPTY_ACCOUNT_FIELDS: AccountFields = {
   sla_term_start_c: null,
   sla_term_end_c: null,
   sla_hours_used_c: null,
@@ -64,7 +65,7 @@ export function evaluateAccount(input: AccountEvaluationInput): AccountEvaluatio
   } catch (error) {
     return {
       computed: false,
-      fields: { ...EMPTY, sla_data_problem_c: notComputedText(problemReason(error)) },
+      fields: accountNotComputed(problemReason(error)),
       nextTransitionAt: null,
       events: [],
     };
@@ -77,7 +78,7 @@ function evaluate(input: AccountEvaluationInput): AccountEvaluation {
   const contract: ContractFacts = readContract(input.account, policy);
   const today = localDayOf(now, CONTRACT_ZONE);
   const status = contractStatusOn(contract, today, policy.document);
-  const fields: AccountFields = { ...EMPTY, sla_contract_state_c: status.state };
+  const fields: AccountFields = { ...EMPTY_ACCOUNT_FIELDS, sla_contract_state_c: status.state };
   if (contract.kind !== 'dedicated') return { computed: true, fields, nextTransitionAt: null, events: [] };
 
   const entries = validTimeEntries(input.timeEntries.filter((entry) => entry.accountId === input.account.id));

@@ -20,7 +20,7 @@ import { type ResponseClock, type ResponseStatus, responseClock } from './case/r
 import { nextChangeAfter, overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract, termOf } from './contract/contract-facts.js';
-import { DataProblem, dataProblem, notComputedText, problemReason } from './data-problem.js';
+import { DataProblem, dataProblem, problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { caseEvents } from './events/case-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
@@ -30,6 +30,7 @@ import { fitLength, safeText } from './explanation/safe-text.js';
 import { templatesFor } from './explanation/templates.js';
 import { hoursCrossings, type TimeEntry, toHours, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
+import { caseNotComputed } from './not-computed-fields.js';
 import {
   type ClockCalendar,
   type CompiledPlan,
@@ -93,12 +94,7 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
       // A case reported before the tracking start is never written, bad data or not.
       tracked: reported === null || floorToMinute(reported) >= input.context.trackingStart,
       computed: false,
-      fields: {
-        ...EMPTY_CASE_FIELDS,
-        sla_response_status_c: 'not_computed',
-        sla_resolution_status_c: 'not_computed',
-        sla_data_problem_c: notComputedText(reason),
-      },
+      fields: caseNotComputed(reason),
       pinned: input.pinned,
       // A change already logged for later (clock skew) may make the case computable then.
       nextTransitionAt: nextLoggedChange(input.case, input.context.now),

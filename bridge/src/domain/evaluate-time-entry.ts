@@ -2,9 +2,10 @@ import { formatIsoDate } from './calendar/local-date.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { readContract, termOf } from './contract/contract-facts.js';
 import { termStart } from './contract/contract-terms.js';
-import { DataProblem, notComputedText, problemReason } from './data-problem.js';
+import { DataProblem, problemReason } from './data-problem.js';
 import { countsAgainstPlan, readTimeEntry } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
+import { timeEntryNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
 
 /** The bridge-written SLA_TimeEntries fields, keyed by catalogue name. */
@@ -63,8 +64,5 @@ export function evaluateTimeEntry(input: {
 }
 
 function problem(reason: string): TimeEntryEvaluation {
-  return {
-    computed: false,
-    fields: { term_start: null, counts_against_plan: false, data_problem: notComputedText(reason) },
-  };
+  return { computed: false, fields: timeEntryNotComputed(reason) };
 }

@@ -24,6 +24,7 @@ export type { EvaluationContext } from './evaluation-context.js';
 export { SLA_EVENT_TYPES, type SlaClock, type SlaEvent, type SlaEventType } from './events/sla-event.js';
 export { HOURS_STATES, type HoursState } from './hours/hours-usage.js';
 export type { TimeEntryRecord } from './hours/time-entry-record.js';
+export { accountNotComputed, caseNotComputed, timeEntryNotComputed } from './not-computed-fields.js';
 export {
   type ClockCalendar,
   type CompiledPlan,

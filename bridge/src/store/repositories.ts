@@ -33,13 +33,13 @@ export interface StoreReaders {
     InputSnapshotRepository,
     'get' | 'getMany' | 'findByNumber' | 'byAccounts' | 'byCases' | 'page' | 'ids' | 'counts'
   >;
-  suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany'>;
+  suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany' | 'hashes'>;
   events: Pick<
     EventLedgerRepository,
     'getByKey' | 'forRecord' | 'forCase' | 'ofType' | 'since' | 'find' | 'count'
   >;
   casePins: Pick<CasePinRepository, 'get' | 'getMany' | 'page' | 'countByCoverage'>;
-  transitions: Pick<NextTransitionRepository, 'due' | 'countDue' | 'upcoming' | 'getMany'>;
+  transitions: Pick<NextTransitionRepository, 'due' | 'dueForAccounts' | 'countDue' | 'upcoming' | 'getMany'>;
   contractTerms: Pick<ContractTermRepository, 'forAccount' | 'forAccounts'>;
   policies: Pick<PolicyVersionRepository, 'get' | 'list'>;
   trackingStart: Pick<TrackingStartRepository, 'get'>;

@@ -48,8 +48,9 @@ export interface RawChangedBatch {
  * Changed records from `since` on, by `date_modified` minute:
  * 1. `filter[date_modified][gte]=<from>&sort=date_modified`, page 1 only.
  * 2. A short page ends the read. A full page whose last record is in minute M: the records
- *    before M are complete (yielded); minute M is finished by key with
- *    `gte M & lt M+1 & filter[id][gt]=<last id> & sort=id` until a short page.
+ *    before M are complete (yielded) and the next query starts at M. A full page entirely in
+ *    minute M is finished by key with `gte M & lt M+1 & filter[id][gt]=<last id> & sort=id`
+ *    until a short page.
  * 3. Go on from M + 1 minute, unless SuiteCRM's clock may still have been in minute M when the
  *    key sweep began: a save then could land behind the sweep's position, so the read ends
  *    there and the next one starts from M.
@@ -80,9 +81,14 @@ export async function* readChangedPages(
     }
     const lastMinute = minutes[minutes.length - 1] as number;
     const before = page.records.filter((_, index) => (minutes[index] as number) < lastMinute);
-    // A record in minute M existed, so SuiteCRM's clock had reached M: no save can still land before it.
-    if (before.length > 0)
+    if (before.length > 0) {
+      // A record in minute M existed, so SuiteCRM's clock had reached M: no save can still land
+      // before it. The next query starts again at M: one request a page, re-reading only M's
+      // rows, instead of sweeping M by id (that is left for a minute that fills a whole page).
       yield { records: before, completeBefore: progress.advance(lastMinute), last: false };
+      from = lastMinute;
+      continue;
+    }
     const closed = yield* finishMinute(fetch, plan.pageSize, extra, lastMinute, progress);
     if (!closed) return;
     from = lastMinute + MINUTE_MS;

@@ -1,6 +1,11 @@
 import type { AttributeParseResult } from '../contract/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
-import type { LedgerEventInput, NextTransitionInput, StoreRepositories } from '../store/index.js';
+import type {
+  LedgerEventInput,
+  NextTransitionInput,
+  StoreReaders,
+  StoreRepositories,
+} from '../store/index.js';
 import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
 import type { RecordRef } from './fan-out.js';
@@ -18,6 +23,8 @@ import { type PlannedWrite, planWrite } from './write-plan.js';
  * the pass (the queue survives it).
  */
 const BATCH = 200;
+/** Due records that seed a batch; the batch then takes every due record of their accounts. */
+const SEED = 40;
 /** A record whose write failed is retried by the next tick, not in a loop within this one. */
 const RETRY_AFTER_MS = 1;
 
@@ -92,7 +99,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
   };
   const listLimit = options.listLimit ?? 1000;
   const explicit = options.only ? [...options.only] : undefined;
-  const seen = new Set<string>();
+  let processed = 0;
   for (;;) {
     if (options.signal?.aborted) {
       result.interrupted = true;
@@ -102,27 +109,11 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
     if (explicit) {
       refs = explicit.splice(0, BATCH);
     } else {
-      const due = await ctx.session.read((readers) => readers.transitions.due(ctx.now, { limit: BATCH }));
-      const all = due.map((row) => ({ module: row.module as SyncModuleName, id: row.recordId }));
-      refs = all.filter((ref) => !seen.has(refKey(ref.module, ref.id)));
-      const again = all.filter((ref) => seen.has(refKey(ref.module, ref.id)));
-      if (again.length > 0) {
-        // Queued again during this pass (a dependency was deleted): the next tick takes them.
-        await ctx.session.write((repositories) =>
-          repositories.transitions.setMany(
-            again.map((ref) => ({
-              module: ref.module,
-              recordId: ref.id,
-              dueAt: ctx.now + RETRY_AFTER_MS,
-              reason: 'requeued',
-            })),
-          ),
-        );
-        if (refs.length === 0) continue;
-      }
+      // Every record evaluated leaves the queue (its next transition is later, or none), so
+      // this ends; one queued again meanwhile (its dependency was deleted) is simply taken again.
+      refs = await ctx.session.read((readers) => dueBatch(readers, ctx.now));
     }
     if (refs.length === 0) break;
-    for (const ref of refs) seen.add(refKey(ref.module, ref.id));
 
     const inputs = await ctx.session.read((readers) => loadEvaluationInputs(readers, refs));
     const outcomes: Outcome[] = [];
@@ -178,12 +169,54 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
         error: failure.error,
       });
     }
-    ctx.progress?.('compute', seen.size);
+    processed += refs.length;
+    ctx.progress?.('compute', processed);
     if (applied.unreachable) {
       throw applied.unreachable;
     }
   }
   return result;
+}
+
+/**
+ * The next batch of due records, by account: the earliest due records pick the accounts, and
+ * every due record of those accounts comes along, so an account's time entries are loaded once.
+ */
+async function dueBatch(readers: StoreReaders, now: number): Promise<RecordRef[]> {
+  const seeds = await readers.transitions.due(now, { limit: SEED });
+  if (seeds.length === 0) return [];
+  // The seeds' accounts, in the order the seeds come (earliest due first).
+  const accountOf = new Map<string, string | null>();
+  const byModule = new Map<string, string[]>();
+  for (const seed of seeds) byModule.set(seed.module, [...(byModule.get(seed.module) ?? []), seed.recordId]);
+  for (const [module, ids] of byModule) {
+    if (module === 'Accounts') for (const id of ids) accountOf.set(refKey(module, id), id);
+    else {
+      const snapshots = await readers.inputs.getMany(module, ids);
+      for (const id of ids) accountOf.set(refKey(module, id), snapshots.get(id)?.accountId ?? null);
+    }
+  }
+  const accounts = [
+    ...new Set(seeds.map((seed) => accountOf.get(refKey(seed.module, seed.recordId)))),
+  ].filter((id): id is string => typeof id === 'string');
+  const perAccount = new Map<string, RecordRef[]>();
+  for (const row of await readers.transitions.dueForAccounts(now, accounts, ['Cases', 'SLA_TimeEntries'])) {
+    const list = perAccount.get(row.accountId) ?? [];
+    list.push({ module: row.module as SyncModuleName, id: row.recordId });
+    perAccount.set(row.accountId, list);
+  }
+  const refs = new Map<string, RecordRef>();
+  const add = (ref: RecordRef) => refs.set(refKey(ref.module, ref.id), ref);
+  // Records without an account come as they are; accounts come whole, until the batch is full.
+  for (const seed of seeds) {
+    if (accountOf.get(refKey(seed.module, seed.recordId)) === null)
+      add({ module: seed.module as SyncModuleName, id: seed.recordId });
+  }
+  for (const account of accounts) {
+    if (refs.size >= BATCH) break;
+    for (const ref of perAccount.get(account) ?? []) add(ref);
+  }
+  return [...refs.values()];
 }
 
 interface AppliedWrites {
@@ -208,8 +241,11 @@ async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Pr
   const results = await Promise.allSettled(
     plans.map((plan) => {
       const module = syncModule(plan.outcome.ref.module);
+      const owned = Object.keys(plan.outcome.desired);
       return ctx.client.updateRecord(plan.outcome.ref.module, plan.outcome.ref.id, plan.patch, {
-        parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
+        // Only the bridge's own fields are needed from the answer: parse just those.
+        parse: (raw: Record<string, unknown>) =>
+          module.codec.parse(pick(raw, owned)) as AttributeParseResult<Record<string, unknown>>,
       });
     }),
   );
@@ -235,6 +271,12 @@ async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Pr
     });
   });
   return applied;
+}
+
+function pick(raw: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) if (field in raw) out[field] = raw[field];
+  return out;
 }
 
 /** In a dry run, what SuiteCRM would hold after the PATCH: the values as SuiteCRM stores them. */

@@ -1,8 +1,10 @@
 import type { CasePin } from '../domain/index.js';
 import {
   type AccountRecord,
+  accountNotComputed,
   type CaseRecord,
   type CompiledPolicy,
+  caseNotComputed,
   evaluateAccount,
   evaluateCase,
   evaluateTimeEntry,
@@ -10,6 +12,7 @@ import {
   notComputedText,
   type SlaEvent,
   type TimeEntryRecord,
+  timeEntryNotComputed,
 } from '../domain/index.js';
 import type { ContractTermInput } from '../store/index.js';
 import { type EvaluationInputs, refKey } from './evaluation-inputs.js';
@@ -201,36 +204,10 @@ function nextDay(date: string): string {
 
 /** What a record that cannot be computed shows: the reason, and no stale values. */
 export function notComputedFields(module: RecordRef['module'], problem: string): Record<string, unknown> {
-  if (module === 'Cases') {
-    return {
-      sla_effective_severity_c: null,
-      sla_severity_note_c: null,
-      sla_policy_version_c: null,
-      sla_coverage_c: null,
-      sla_acknowledged_at_c: null,
-      sla_response_due_c: null,
-      sla_response_status_c: 'not_computed',
-      sla_response_minutes_c: null,
-      sla_resolution_due_c: null,
-      sla_resolution_status_c: 'not_computed',
-      sla_paused_minutes_c: null,
-      sla_hours_logged_c: null,
-      sla_explanation_c: null,
-      sla_data_problem_c: problem,
-    };
-  }
-  if (module === 'Accounts') {
-    return {
-      sla_term_start_c: null,
-      sla_term_end_c: null,
-      sla_hours_used_c: null,
-      sla_hours_remaining_c: null,
-      sla_hours_state_c: null,
-      sla_contract_state_c: null,
-      sla_next_renewal_c: null,
-      sla_refund_window_end_c: null,
-      sla_data_problem_c: problem,
-    };
-  }
-  return { term_start: null, counts_against_plan: false, data_problem: problem };
+  const reason = problem.startsWith(NOT_COMPUTED_PREFIX)
+    ? problem.slice(NOT_COMPUTED_PREFIX.length)
+    : problem;
+  if (module === 'Cases') return { ...caseNotComputed(reason) };
+  if (module === 'Accounts') return { ...accountNotComputed(reason) };
+  return { ...timeEntryNotComputed(reason) };
 }

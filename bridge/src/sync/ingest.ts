@@ -1,5 +1,5 @@
 import { type AttributeParseResult, describeAttributeProblem } from '../contract/index.js';
-import { canonicalContent, type InputSnapshot, type InputSnapshotInput } from '../store/index.js';
+import { canonicalContent, type InputSnapshotInput } from '../store/index.js';
 import type { V8Record } from '../suitecrm/index.js';
 import { type ChangedRecord, dependantsOf, type RecordRef } from './fan-out.js';
 import type { SyncContext } from './sync-context.js';
@@ -65,37 +65,13 @@ export async function ingestModule(
       };
     });
     const ids = items.map((item) => item.id);
-    const { stored, held } = await ctx.session.read(async (readers) => ({
-      stored: await readers.inputs.getMany(name, ids),
-      held: await readers.suiteCrmFields.getMany(name, ids),
-    }));
-    const changed: ChangedRecord[] = [];
-    const due = new Map<string, RecordRef>();
-    for (const item of items) {
-      const previous = stored.get(item.id);
-      const inputChanged =
-        previous === undefined ||
-        previous.contentHash !== canonicalContent(item.data).hash ||
-        !sameKeys(previous, item.keys);
-      const heldChanged = held.get(item.id)?.contentHash !== canonicalContent(item.held).hash;
-      if (inputChanged)
-        changed.push({
-          module: name,
-          id: item.id,
-          keys: item.keys,
-          previous: previous ? keysOf(previous) : null,
-        });
-      if (options.full || inputChanged || heldChanged)
-        due.set(`${name}/${item.id}`, { module: name, id: item.id });
-      if (item.unreadable) counts.unreadable++;
-    }
-    if (changed.length > 0) {
-      for (const ref of await ctx.session.read((readers) => dependantsOf(readers, changed))) {
-        due.set(`${ref.module}/${ref.id}`, ref);
-      }
-    }
+    const heldHashes = await ctx.session.read((readers) => readers.suiteCrmFields.hashes(name, ids));
+    const heldChanged = items.filter((item) => heldHashes.get(item.id) !== canonicalContent(item.held).hash);
+    let changedCount = 0;
+    let queued = 0;
+    // One transaction: the snapshots, what SuiteCRM holds, the queue and the cursor move together.
     await ctx.session.write(async (repositories) => {
-      await repositories.inputs.upsertMany(
+      const report = await repositories.inputs.upsertMany(
         items.map(
           (item): InputSnapshotInput => ({
             module: name,
@@ -109,9 +85,30 @@ export async function ingestModule(
           }),
         ),
       );
-      await repositories.suiteCrmFields.saveMany(
-        items.map((item) => ({ module: name, recordId: item.id, fields: item.held })),
-      );
+      if (heldChanged.length > 0) {
+        await repositories.suiteCrmFields.saveMany(
+          heldChanged.map((item) => ({ module: name, recordId: item.id, fields: item.held })),
+        );
+      }
+      const byId = new Map(items.map((item) => [item.id, item]));
+      const changed: ChangedRecord[] = report.changes.map((change) => ({
+        module: name,
+        id: change.recordId,
+        keys: (byId.get(change.recordId) as (typeof items)[number]).keys,
+        previous: change.previous
+          ? {
+              accountId: change.previous.accountId,
+              caseId: change.previous.caseId,
+              open: change.previous.open,
+              number: null,
+            }
+          : null,
+      }));
+      const due = new Map<string, RecordRef>();
+      const queue = (ref: RecordRef) => due.set(`${ref.module}/${ref.id}`, ref);
+      for (const item of options.full ? items : heldChanged) queue({ module: name, id: item.id });
+      for (const change of changed) queue({ module: name, id: change.id });
+      if (changed.length > 0) for (const ref of await dependantsOf(repositories, changed)) queue(ref);
       await repositories.transitions.setMany(
         [...due.values()].map((ref) => ({
           module: ref.module,
@@ -120,12 +117,16 @@ export async function ingestModule(
           reason: 'changed',
         })),
       );
-      if (batch.completeBefore !== null)
+      if (batch.completeBefore !== null) {
         await repositories.cursors.save(name, { at: batch.completeBefore, lastId: null });
+      }
+      changedCount = changed.length;
+      queued = due.size;
     });
+    counts.unreadable += items.filter((item) => item.unreadable).length;
+    counts.changed += changedCount;
+    counts.queued += queued;
     counts.read += items.length;
-    counts.changed += changed.length;
-    counts.queued += due.size;
     ctx.progress?.(`read ${name}`, counts.read);
     if (options.signal?.aborted) return counts;
   }
@@ -157,22 +158,4 @@ async function* batches(
   for await (const batch of ctx.client.readChanged(name, { ...read, since })) {
     yield { records: batch.records, completeBefore: batch.completeBefore };
   }
-}
-
-function keysOf(snapshot: InputSnapshot): RecordKeys {
-  return {
-    accountId: snapshot.accountId,
-    caseId: snapshot.caseId,
-    open: snapshot.open,
-    number: snapshot.number,
-  };
-}
-
-function sameKeys(snapshot: InputSnapshot, keys: RecordKeys): boolean {
-  return (
-    snapshot.accountId === keys.accountId &&
-    snapshot.caseId === keys.caseId &&
-    snapshot.open === keys.open &&
-    snapshot.number === keys.number
-  );
 }

@@ -145,10 +145,4 @@ describe('the command line itself', () => {
     expect((await runCli(['frobnicate'])).status).toBe(2);
     expect((await runCli(['calendar', 'holidays', '--year', '2026', '--colour'])).status).toBe(2);
   });
-
-  it('needs no SuiteCRM settings for calendar and demo commands', async () => {
-    const result = await runCli(['demo'], { env: {} });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('2023-05-09T11:15:00Z');
-  });
 });

@@ -48,4 +48,35 @@ describeStore('next transitions', (env) => {
     expect([...byId.keys()]).toEqual(['c1']);
     expect(await env.write((repositories) => repositories.transitions.clear('Accounts', ['a1']))).toBe(1);
   });
+
+  it('lists the due records of given accounts: the accounts and their cases and entries', async () => {
+    const snapshot = (module: string, recordId: string, accountId: string | null) => ({
+      module,
+      recordId,
+      accountId,
+      dateModified: null,
+      data: { id: recordId },
+    });
+    await env.write(async (repositories) => {
+      await repositories.inputs.upsertMany([
+        snapshot('Accounts', 'acc-1', null),
+        snapshot('Cases', 'case-1', 'acc-1'),
+        snapshot('Cases', 'case-2', 'acc-2'),
+        snapshot('SLA_TimeEntries', 'te-1', 'acc-1'),
+      ]);
+      await repositories.transitions.setMany([
+        { module: 'Accounts', recordId: 'acc-1', dueAt: at(8, 0) },
+        { module: 'Cases', recordId: 'case-1', dueAt: at(8, 0) },
+        { module: 'Cases', recordId: 'case-2', dueAt: at(8, 0) },
+        { module: 'SLA_TimeEntries', recordId: 'te-1', dueAt: at(22, 0) },
+      ]);
+    });
+    const due = await env.store.read((readers) =>
+      readers.transitions.dueForAccounts(at(9, 0), ['acc-1'], ['Cases', 'SLA_TimeEntries']),
+    );
+    expect(due.map((row) => [row.module, row.recordId, row.accountId]).sort()).toEqual([
+      ['Accounts', 'acc-1', 'acc-1'],
+      ['Cases', 'case-1', 'acc-1'],
+    ]);
+  });
 });

@@ -57,4 +57,15 @@ describeStore('what SuiteCRM holds for the bridge fields', (env) => {
     );
     expect(await env.store.read((readers) => readers.suiteCrmFields.get('Cases', 'c1'))).toBeNull();
   });
+
+  it('answers the content hashes alone, equal to the stored rows', async () => {
+    await env.write((repositories) =>
+      repositories.suiteCrmFields.saveMany([{ module: 'Cases', recordId: 'hash-1', fields: { b: 2, a: 1 } }]),
+    );
+    const hashes = await env.store.read((readers) =>
+      readers.suiteCrmFields.hashes('Cases', ['hash-1', 'none']),
+    );
+    const stored = await env.store.read((readers) => readers.suiteCrmFields.get('Cases', 'hash-1'));
+    expect([...hashes.entries()]).toEqual([['hash-1', stored?.contentHash]]);
+  });
 });

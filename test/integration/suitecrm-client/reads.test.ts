@@ -354,7 +354,7 @@ describe('incremental reads by date_modified minute (items 17-19, 38)', () => {
     expect(new Date(batch.completeBefore).toISOString()).toBe('2026-11-25T12:58:00.000Z');
   });
 
-  it('finishes a full minute by id with gte/lt/id-gt and sort=id, then goes on from the next minute (capture 140)', async () => {
+  it('re-reads from the last minute of a full page, finishes a minute that fills a page by id with gte/lt/id-gt and sort=id, then goes on from the next minute (capture 140)', async () => {
     const keyset = loadCapture('140-accounts-keyset-id-gt-within-minute');
     expect(Object.keys(splitPath(keyset.request.path).query)).toEqual([
       'filter[date_modified][gte]',
@@ -380,6 +380,8 @@ describe('incremental reads by date_modified minute (items 17-19, 38)', () => {
     freshClient(3);
     const seen = listRoute('/Api/V8/module/Accounts', [
       { body: page(a, b, c), date: 'Wed, 25 Nov 2026 12:59:01 GMT' },
+      // From 12:56 again: a whole page in that minute, so it is swept by id.
+      { body: page(c, d, e), date: 'Wed, 25 Nov 2026 12:59:01 GMT' },
       { body: page(c, d, e), date: 'Wed, 25 Nov 2026 12:59:02 GMT' },
       { body: page(f), date: 'Wed, 25 Nov 2026 12:59:03 GMT' },
       { body: page(g), date: 'Wed, 25 Nov 2026 13:00:04 GMT' },
@@ -398,6 +400,7 @@ describe('incremental reads by date_modified minute (items 17-19, 38)', () => {
     };
     expect(seen).toEqual([
       { 'filter[date_modified][gte]': '2026-11-25 12:54:00', sort: 'date_modified', ...paging },
+      { 'filter[date_modified][gte]': '2026-11-25 12:56:00', sort: 'date_modified', ...paging },
       { ...minute56, sort: 'id', ...paging },
       { ...minute56, 'filter[id][gt]': 'c3', sort: 'id', ...paging },
       { 'filter[date_modified][gte]': '2026-11-25 12:57:00', sort: 'date_modified', ...paging },

@@ -104,6 +104,51 @@ export class NextTransitionRepository {
     return rows.map(fromRow);
   }
 
+  /**
+   * Due records that belong to these accounts: the accounts themselves and, through the input
+   * snapshots' account keys, their records in `modules`. The sync evaluates an account's due
+   * records together, so the account's time entries are loaded once per pass, not once per record.
+   */
+  async dueForAccounts(
+    now: number,
+    accountIds: readonly string[],
+    modules: readonly string[],
+  ): Promise<Array<NextTransition & { accountId: string }>> {
+    const out: Array<NextTransition & { accountId: string }> = [];
+    for (const batch of chunks(distinct(accountIds))) {
+      const own = await this.ctx
+        .db(TABLES.nextTransitions)
+        .where('module', 'Accounts')
+        .whereIn('record_id', batch)
+        .andWhere('due_at_ms', '<=', now);
+      out.push(...own.map((row) => ({ ...fromRow(row), accountId: String(row.record_id) })));
+      for (const module of modules) {
+        // Two indexed lookups rather than a join: SQLite would plan the join from the due index
+        // and scan every due row for each batch.
+        const members = await this.ctx
+          .db(TABLES.inputSnapshots)
+          .where('module', module)
+          .whereIn('account_id', batch)
+          .select('record_id', 'account_id');
+        const accountOf = new Map(members.map((row) => [String(row.record_id), String(row.account_id)]));
+        for (const ids of chunks([...accountOf.keys()])) {
+          const rows = await this.ctx
+            .db(TABLES.nextTransitions)
+            .where('module', module)
+            .whereIn('record_id', ids)
+            .andWhere('due_at_ms', '<=', now);
+          out.push(
+            ...rows.map((row) => ({
+              ...fromRow(row),
+              accountId: accountOf.get(String(row.record_id)) as string,
+            })),
+          );
+        }
+      }
+    }
+    return out;
+  }
+
   async getMany(module: string, recordIds: readonly string[]): Promise<Map<string, NextTransition>> {
     const out = new Map<string, NextTransition>();
     for (const batch of chunks(distinct(recordIds))) {

@@ -43,6 +43,20 @@ export class SuiteCrmFieldsRepository {
   }
 
   /** Saves what SuiteCRM holds now (a record given twice keeps its last occurrence). */
+  /** Only the content hashes (cheap: no JSON), to tell whether what SuiteCRM holds changed. */
+  async hashes(module: string, recordIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const batch of chunks(distinct(recordIds))) {
+      const rows = await this.ctx
+        .db(TABLES.suiteCrmFields)
+        .where({ module })
+        .whereIn('record_id', batch)
+        .select('record_id', 'content_hash');
+      for (const row of rows) out.set(String(row.record_id), String(row.content_hash));
+    }
+    return out;
+  }
+
   async saveMany(inputs: readonly HeldFieldsInput[]): Promise<void> {
     const now = this.ctx.now();
     const byKey = new Map<string, Record<string, unknown>>();

@@ -1,0 +1,26 @@
+import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
+import { notComputedText } from './data-problem.js';
+import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './evaluate-account.js';
+import type { TimeEntryFields } from './evaluate-time-entry.js';
+
+/**
+ * What a record that cannot be computed shows (REQUIREMENTS.md: the reason in its SLA status,
+ * never stale values): every bridge field blank, the statuses `not_computed`, and
+ * "not computed: <reason>" in its data-problem field.
+ */
+export function caseNotComputed(reason: string): CaseFields {
+  return {
+    ...EMPTY_CASE_FIELDS,
+    sla_response_status_c: 'not_computed',
+    sla_resolution_status_c: 'not_computed',
+    sla_data_problem_c: notComputedText(reason),
+  };
+}
+
+export function accountNotComputed(reason: string): AccountFields {
+  return { ...EMPTY_ACCOUNT_FIELDS, sla_data_problem_c: notComputedText(reason) };
+}
+
+export function timeEntryNotComputed(reason: string): TimeEntryFields {
+  return { term_start: null, counts_against_plan: false, data_problem: notComputedText(reason) };
+}

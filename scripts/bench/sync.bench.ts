@@ -1,0 +1,196 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type StandInProcess, startStandInProcess } from '../../bridge/src/demo/standin-process.js';
+import { openStore } from '../../bridge/src/store/index.js';
+import { fmt } from './measure.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * The sync at scale, the bridge and the V8 stand-in each in its own process: the real
+ * `sla-bridge sync` CLI, timed by GNU time (wall, user + system CPU, peak RSS of the bridge
+ * process alone), with the stand-in's request counters telling how many API calls it made.
+ */
+const LAB = { id: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001', secret: 'lab-cc-secret-0001' };
+const TIME = '/usr/bin/time';
+
+interface Measured {
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+  report: {
+    read: Record<string, { read: number }>;
+    computed: Record<string, { evaluated: number; written: number; fieldsWritten: number; events: number }>;
+    records: Array<{ module: string; id: string }>;
+    failures: unknown[];
+  };
+}
+
+function cli(env: Record<string, string>, args: string[]): Measured {
+  const run = spawnSync(
+    TIME,
+    ['-f', 'BENCH %e %U %S %M', process.execPath, join(ROOT, 'bridge/bin/sla-bridge.js'), ...args],
+    {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+    },
+  );
+  const line = run.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (run.status !== 0 || !line)
+    throw new Error(`sla-bridge ${args.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  const [, wall, user, system, rssKb] = line.split(' ');
+  return {
+    wallS: Number(wall),
+    cpuS: Number(user) + Number(system),
+    maxRssMb: Number(rssKb) / 1024,
+    report: JSON.parse(run.stdout) as Measured['report'],
+  };
+}
+
+const sum = (pick: (m: string) => number) =>
+  ['Accounts', 'SLA_TimeEntries', 'Cases'].reduce((total, m) => total + pick(m), 0);
+// The stand-in counts each request under `METHOD route` and `METHOD route Module`: count the latter.
+const perModule = (route: string) => route.split(' ').length === 3;
+const lists = (byRoute: Record<string, number>) =>
+  Object.entries(byRoute)
+    .filter(([route]) => route.startsWith('GET list') && perModule(route))
+    .reduce((t, [, n]) => t + n, 0);
+const patches = (byRoute: Record<string, number>) =>
+  Object.entries(byRoute)
+    .filter(([route]) => route.startsWith('PATCH') && perModule(route))
+    .reduce((t, [, n]) => t + n, 0);
+
+async function scenario(
+  standIn: StandInProcess,
+  label: string,
+  log: (line: string) => void,
+  pageSize: number,
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+  const env = {
+    SUITECRM_URL: standIn.url,
+    SUITECRM_API_PATH: '/Api',
+    SUITECRM_CLIENT_ID: LAB.id,
+    SUITECRM_CLIENT_SECRET: LAB.secret,
+    SUITECRM_PAGE_SIZE: String(pageSize),
+    BRIDGE_STORE_URL: join(dir, 'bridge.sqlite'),
+    LOG_LEVEL: 'warn',
+  };
+  try {
+    cli(env, ['migrate', '--json']);
+    cli(env, ['tracking-start', '--set', '2020-01-01', '--json']);
+    const records = Object.values(standIn.counts).reduce((a, b) => a + b, 0);
+    const pagesNeeded = Object.values(standIn.counts).reduce((t, n) => t + Math.floor(n / pageSize) + 1, 0);
+
+    await standIn.resetCounters();
+    const first = cli(env, ['sync', '--json']);
+    const firstCounters = (await standIn.counters()).byRoute;
+    const written = sum((m) => first.report.computed[m]?.written ?? 0);
+    log(
+      `  ${label}: ${fmt(records)} records (${Object.entries(standIn.counts)
+        .map(([m, n]) => `${m} ${fmt(n)}`)
+        .join(', ')}); stand-in seeded in ${fmt(standIn.seedMs / 1000, 1)} s`,
+    );
+    log(
+      `    first full sync   wall ${fmt(first.wallS, 1)} s; bridge CPU ${fmt(first.cpuS, 1)} s = ${fmt((first.cpuS * 1000) / records, 3)} ms/record (target < 0.2); peak RSS ${fmt(first.maxRssMb)} MB (target < 250)`,
+    );
+    log(
+      `                      API list calls ${fmt(lists(firstCounters))} for ${fmt(pagesNeeded)} pages needed (${fmt(lists(firstCounters) / pagesNeeded, 2)}x); PATCHes ${fmt(patches(firstCounters))} = records whose fields differ ${fmt(written)}`,
+    );
+
+    await standIn.resetCounters();
+    const second = cli(env, ['sync', '--json']);
+    const secondCounters = (await standIn.counters()).byRoute;
+    log(
+      `    second sync       wall ${fmt(second.wallS, 1)} s; re-read ${fmt(sum((m) => second.report.read[m]?.read ?? 0))} records (its own writes) in ${fmt(lists(secondCounters))} list calls; writes ${fmt(patches(secondCounters))} (convergence: 0 expected)`,
+    );
+
+    // The daemon ticks every minute; a record the bridge wrote is read again by the next tick or
+    // two (the one-minute overlap of the cursor). Measure a tick after two idle ticks.
+    const minute = () => new Promise((resolve) => setTimeout(resolve, 61_000));
+    await minute();
+    cli(env, ['sync', '--json']);
+    await minute();
+    await standIn.resetCounters();
+    const steady = cli(env, ['sync', '--json']);
+    const steadyCounters = (await standIn.counters()).byRoute;
+    log(
+      `    steady tick       wall ${fmt(steady.wallS, 2)} s (CPU ${fmt(steady.cpuS, 2)} s, mostly start-up); list calls ${JSON.stringify(Object.fromEntries(Object.entries(steadyCounters).filter(([r]) => r.startsWith('GET list'))))}; writes ${fmt(patches(steadyCounters))}`,
+    );
+
+    // 100 staff edits: severity changes on 100 open cases.
+    const edited = await pickOpenCases(env.BRIDGE_STORE_URL, 100);
+    for (const id of edited)
+      await standIn.staffEdit('Cases', id, { sla_severity_c: '3', sla_cause_c: 'product' });
+    await standIn.resetCounters();
+    const afterEdits = cli(env, ['sync', '--json']);
+    const editCounters = (await standIn.counters()).byRoute;
+    const writtenIds = new Set(afterEdits.report.records.map((r) => r.id));
+    const outside = [...writtenIds].filter((id) => !edited.includes(id)).length;
+    log(
+      `    after 100 edits   wall ${fmt(afterEdits.wallS, 2)} s; writes ${fmt(patches(editCounters))} (records outside the edited ones: ${outside}); list calls ${fmt(lists(editCounters))}`,
+    );
+    return { first, second, steady, afterEdits, records, firstCounters };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pickOpenCases(storeUrl: string, count: number): Promise<string[]> {
+  const store = await openStore(storeUrl);
+  try {
+    const ids: string[] = [];
+    let afterId: string | null = null;
+    while (ids.length < count) {
+      const page = await store.read((r) => r.inputs.page('Cases', { afterId, limit: 1000 }));
+      if (page.length === 0) break;
+      for (const snapshot of page) if (snapshot.open && ids.length < count) ids.push(snapshot.recordId);
+      afterId = page[page.length - 1]?.recordId ?? null;
+    }
+    return ids;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function benchSync(
+  log: (line: string) => void,
+  options: { accounts: number; latency: boolean },
+): Promise<void> {
+  if (!existsSync(TIME)) {
+    log(`sync benchmarks skipped: ${TIME} (Debian package "time") is needed to measure the bridge process`);
+    return;
+  }
+  // A running clock, from now: SuiteCRM's minutes must move on, or its cursor never passes the
+  // bridge's own writes (they would all land in one frozen minute).
+  const standIn = await startStandInProcess({
+    now: Date.now(),
+    seed: 42,
+    accounts: options.accounts,
+    clock: 'running',
+    ...(options.latency ? { latency: '50-70' } : {}),
+  });
+  try {
+    log(
+      `Sync ${options.latency ? 'with SuiteCRM-like latency (50-70 ms a request, real)' : 'without added latency'}`,
+    );
+    const result = await scenario(standIn, `${fmt(options.accounts)} accounts`, log, 100);
+    if (options.latency) {
+      const requests = Object.entries(result.firstCounters)
+        .filter(([route]) => perModule(route) || route === 'POST token')
+        .reduce((t, [, n]) => t + n, 0);
+      const suitecrmS = (requests * 0.06) as number;
+      log(
+        `    SuiteCRM time in the first sync ~${fmt(suitecrmS)} s (${fmt(requests)} requests x 60 ms); bridge CPU ${fmt(result.first.cpuS, 1)} s = ${fmt((100 * result.first.cpuS) / suitecrmS, 2)}% of it (target < 1%)`,
+      );
+      log(
+        `    extrapolated to 100,000 cases (x10): first sync ~${fmt((result.first.wallS * 10) / 60)} min wall; a steady tick stays ~${fmt(result.steady.wallS, 1)} s (3 list calls)`,
+      );
+    }
+  } finally {
+    await standIn.stop();
+  }
+}
