@@ -288,6 +288,9 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
     const fix =
       "synchronise both hosts' clocks with NTP (e.g. `timedatectl set-ntp true`): SuiteCRM stamps edits with its clock, the bridge computes deadlines and statuses with this one";
     try {
+      // SuiteCRM's clock runs in step with this host's, then is set off by the offset.
+      standIn.control.setNow(Date.now());
+      standIn.control.setClockMode('running');
       standIn.control.setServerClockOffset(120_000);
       const ahead = await doctor(envFor(standIn));
       expect(ahead.status).toBe(0);
@@ -306,6 +309,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       );
     } finally {
       standIn.control.setServerClockOffset(0);
+      standIn.control.setClockMode('frozen');
     }
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../contract/canonical-json.js';
 import { type HolidayRegistry, isAlwaysOpen, OFFICIAL_YEARS } from '../calendar/index.js';
 import { formatIsoDate } from '../calendar/local-date.js';
-import { canonicalJson } from './canonical-json.js';
 import type { Policy } from './policy.schema.js';
 
 /** Hex digits kept: 64 bits is plenty to tell policies apart and fits `sla_policy_version_c` (32). */

@@ -53,9 +53,16 @@ function toReply(error: unknown): Reply {
   throw error;
 }
 
+/**
+ * What the host's clock says, for the Date header: SuiteCRM's clock (the virtual one, the same
+ * that stamps date_modified), plus the offset of a host clock set to be off.
+ */
+function hostNow(deps: { clock: { now(): number }; serverClockOffsetMs: () => number }): number {
+  return deps.clock.now() + deps.serverClockOffsetMs();
+}
+
 function write(response: ServerResponse, reply: Reply, fault: ActiveFault | undefined, now: number): void {
   const body = Buffer.from(reply.body, 'utf8');
-  // Apache's Date header comes from the same clock as date_modified: the virtual one here.
   response.sendDate = false;
   response.setHeader('Date', new Date(now).toUTCString());
   if (fault?.kind === 'truncate') {
@@ -115,12 +122,9 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (!rawPath.startsWith(`${deps.apiBase}/`)) {
         deps.counters.record(method, 'outside-api', undefined);
-        write(response, apacheNotFound(), undefined, deps.clock.now());
+        write(response, apacheNotFound(), undefined, hostNow(deps));
         return;
       }
-      const offset = deps.serverClockOffsetMs();
-      // Node adds a Date header from the real clock; a host whose clock is off sends its own.
-      if (offset !== 0) response.setHeader('Date', new Date(Date.now() + offset).toUTCString());
       const relative = rawPath.slice(deps.apiBase.length);
       const match = matchRoute(method, relative);
       const routeName = match.kind === 'route' ? match.route.name : match.kind;
@@ -145,7 +149,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
         else await timers.sleep(ms);
       }
       if (fault?.kind === 'error' || fault?.kind === 'rate-limit') {
-        write(response, faultReply(fault), undefined, deps.clock.now());
+        write(response, faultReply(fault), undefined, hostNow(deps));
         return;
       }
       if (fault?.kind === 'expire-token') {
@@ -173,7 +177,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (fault?.kind === 'slow') await timers.sleep(fault.delayMs ?? 30_000);
       if (response.destroyed || request.socket.destroyed) return;
-      write(response, reply, fault, deps.clock.now());
+      write(response, reply, fault, hostNow(deps));
     } catch (error) {
       if (!response.headersSent && !response.destroyed) {
         response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
