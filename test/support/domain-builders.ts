@@ -137,6 +137,21 @@ export function timeEntry(overrides: Partial<TimeEntryRecord> = {}): TimeEntryRe
   };
 }
 
+/**
+ * `hours` logged on one work date as entries of at most a day's hours each (an entry is one
+ * day's work: the domain refuses more than 24 hours in one), summing exactly to `hours`.
+ */
+export function work(overrides: Partial<TimeEntryRecord> & { hours: number }): TimeEntryRecord[] {
+  const out: TimeEntryRecord[] = [];
+  let left = Math.round(overrides.hours * 100);
+  do {
+    const piece = Math.min(left, 2400);
+    out.push(timeEntry({ ...overrides, hours: piece / 100 }));
+    left -= piece;
+  } while (left > 0);
+  return out;
+}
+
 export interface EvaluateOptions {
   account?: AccountRecord | null;
   timeEntries?: TimeEntryRecord[];

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  type BridgeConfig,
-  loadConfig,
-  requireSuiteCrm,
-  type SuiteCrmSettings,
-} from '../config/env-config.js';
-import { loadPolicyFile } from '../config/policy-file.js';
+import { type BridgeConfig, requireSuiteCrm, type SuiteCrmSettings } from '../config/env-config.js';
+import { loadConfigAndPolicy } from '../config/startup-config.js';
 import type { CompiledPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { configureLogging } from '../logging/logger.js';
@@ -51,10 +46,11 @@ export function suiteCrmClientFor(settings: SuiteCrmSettings): SuiteCrmClient {
 }
 
 export async function openRuntime(): Promise<BridgeRuntime> {
-  const config = loadConfig();
+  // Every problem of the settings and the policy file at once, before anything is opened.
+  const { config, policy: loaded } = loadConfigAndPolicy({ requireSuiteCrm: true });
   configureLogging(config.logging);
   const settings = requireSuiteCrm(config);
-  const { policy, source } = loadPolicyFile(config.policyFile);
+  const { policy, source } = loaded;
   // The client first: it only checks its settings (a bad CA file, a bad URL). Opened after the
   // store, its error left the store's connection pool open and the process running forever.
   const client = suiteCrmClientFor(settings);

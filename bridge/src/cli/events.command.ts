@@ -6,7 +6,7 @@ import { BATCH_ROWS, chunks } from '../store/batch.js';
 import type { LedgerEvent, StoreReaders } from '../store/index.js';
 import { londonText, parseSince, utcText } from './instant-text.js';
 import { caseNumbers, recordLabel } from './record-label.js';
-import { action, usageError } from './run-action.js';
+import { action, usageError, usageErrors } from './run-action.js';
 import { withStore } from './store-session.js';
 
 /**
@@ -94,26 +94,27 @@ export function registerEventsCommand(program: Command): void {
     );
 }
 
+/** Every bad option is named at once. */
 function parseOptions(options: EventsOptions): Query {
   const query: Query = { limit: DEFAULT_EVENT_LIMIT };
+  const problems: string[] = [];
   if (options.type !== undefined) {
     if (!(SLA_EVENT_TYPES as readonly string[]).includes(options.type)) {
-      throw usageError(`--type must be one of ${SLA_EVENT_TYPES.join(', ')}; got "${options.type}"`);
+      problems.push(`--type must be one of ${SLA_EVENT_TYPES.join(', ')}; got "${options.type}"`);
     }
     query.type = options.type;
   }
   if (options.since !== undefined) {
     const since = parseSince(options.since);
     if (since === undefined) {
-      throw usageError(
+      problems.push(
         `--since must be a date YYYY-MM-DD or an ISO instant with Z or an offset (2026-11-25T09:00:00Z); got "${options.since}"`,
       );
-    }
-    query.since = since;
+    } else query.since = since;
   }
   if (options.limit !== undefined) {
     if (!/^\d+$/.test(options.limit) || Number(options.limit) < 1 || Number(options.limit) > 1_000_000) {
-      throw usageError(`--limit must be a whole number from 1 to 1000000; got "${options.limit}"`);
+      problems.push(`--limit must be a whole number from 1 to 1000000; got "${options.limit}"`);
     }
     query.limit = Number(options.limit);
   }
@@ -121,8 +122,9 @@ function parseOptions(options: EventsOptions): Query {
     ['--case', options.case],
     ['--account', options.account],
   ] as const) {
-    if (value !== undefined && value.trim() === '') throw usageError(`${name} needs a value`);
+    if (value !== undefined && value.trim() === '') problems.push(`${name} needs a value`);
   }
+  if (problems.length > 0) throw usageErrors(problems);
   return query;
 }
 

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config/env-config.js';
-import { loadPolicyFile } from '../config/policy-file.js';
+import { loadConfigAndPolicy } from '../config/startup-config.js';
 import { formatInstant } from '../domain/calendar/index.js';
 import { EXIT } from '../errors/exit-status.js';
 import { configureLogging } from '../logging/logger.js';
@@ -20,9 +19,9 @@ export function registerExplainCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (key: string, options: { json?: boolean }) => {
-        const config = loadConfig();
+        const { config, policy: loaded } = loadConfigAndPolicy();
         configureLogging(config.logging);
-        const { policy } = loadPolicyFile(config.policyFile);
+        const { policy } = loaded;
         const store = await openStore(config.store.url);
         try {
           await store.requireCurrentSchema();

@@ -6,7 +6,7 @@ import { londonMidnight, type Store } from '../store/index.js';
 import { type RestateSelection, SyncEngine, type SyncReport } from '../sync/sync-engine.js';
 import { requireWriterLease } from '../sync/writer-lease.js';
 import { openRuntime } from './bridge-runtime.js';
-import { action } from './run-action.js';
+import { action, usageErrors } from './run-action.js';
 import { reportCounts } from './sync.command.js';
 import { formatSyncReport } from './sync-report.format.js';
 
@@ -35,19 +35,18 @@ export function registerPolicyRestateCommand(policy: Command): void {
           dryRun?: boolean;
           json?: boolean;
         }) => {
+          const problems: string[] = [];
           const chosen = [options.since, options.case, options.account].filter(
             (value) => value !== undefined,
           );
           if (chosen.length !== 1) {
-            throw new BridgeError(
-              'usage',
-              'choose the cases to restate with exactly one of --since, --case or --account',
-            );
+            problems.push('choose the cases to restate with exactly one of --since, --case or --account');
           }
           const since = options.since === undefined ? undefined : londonMidnight(options.since);
           if (options.since !== undefined && (since === null || parseIsoDate(options.since) === undefined)) {
-            throw new BridgeError('usage', `--since must be a date YYYY-MM-DD, got "${options.since}"`);
+            problems.push(`--since must be a date YYYY-MM-DD, got "${options.since}"`);
           }
+          if (problems.length > 0) throw usageErrors(problems);
           const runtime = await openRuntime();
           try {
             const selection: RestateSelection = {};

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { configuredPolicyFile, loadPolicyFile, readPolicyDocument } from '../config/policy-file.js';
 import { loadPolicy } from '../domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT, DEFAULT_POLICY_SOURCE } from '../domain/policy/default-policy.js';
-import { isBridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
 import { registerPolicyRestateCommand } from './policy-restate.command.js';
 import { policySummary } from './policy-summary.js';
@@ -50,21 +49,12 @@ export function registerPolicyCommands(program: Command): void {
       action((given: string | undefined) => {
         const file = given ?? configuredPolicyFile();
         const source = file ?? DEFAULT_POLICY_SOURCE;
-        try {
-          const document = file === undefined ? DEFAULT_POLICY_DOCUMENT : readPolicyDocument(file);
-          const compiled = loadPolicy(document, source);
-          process.stdout.write(`ok: ${source} is a valid policy (version ${compiled.version})\n`);
-          return EXIT.ok;
-        } catch (error) {
-          const issues = isBridgeError(error) ? error.details.issues : undefined;
-          if (!isBridgeError(error) || error.code !== 'policy_invalid' || !Array.isArray(issues)) throw error;
-          const list = issues as Array<{ path: string; message: string }>;
-          process.stderr.write(
-            `sla-bridge: policy_invalid: ${source} has ${list.length} mistake${list.length === 1 ? '' : 's'}:\n`,
-          );
-          for (const issue of list) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
-          return EXIT.usage;
-        }
+        // A bad file is a policy_invalid error listing every mistake, one per line, exactly as
+        // any other command that loads it prints it.
+        const document = file === undefined ? DEFAULT_POLICY_DOCUMENT : readPolicyDocument(file);
+        const compiled = loadPolicy(document, source);
+        process.stdout.write(`ok: ${source} is a valid policy (version ${compiled.version})\n`);
+        return EXIT.ok;
       }),
     );
 }

@@ -35,7 +35,7 @@ export function action<A extends unknown[]>(
 
 export function reportError(error: unknown): number {
   if (isBridgeError(error)) {
-    process.stderr.write(`sla-bridge: ${error.code}: ${redactText(error.message)}\n`);
+    process.stderr.write(`sla-bridge: ${error.code}: ${redactText(forPeople(error))}\n`);
     return exitStatusFor(error.code);
   }
   logger('cli').error('unexpected failure', { error });
@@ -46,4 +46,23 @@ export function reportError(error: unknown): number {
 
 export function usageError(message: string): BridgeError {
   return new BridgeError('usage', message);
+}
+
+/** Every problem of a command line at once: one line for one, a list for several. */
+export function usageErrors(problems: readonly string[]): BridgeError {
+  if (problems.length === 1) return usageError(problems[0] as string);
+  return new BridgeError('usage', problems.join('; '), {
+    details: { heading: `${problems.length} problems with the arguments:`, lines: [...problems] },
+  });
+}
+
+/**
+ * An error that lists several mistakes (a policy file, the configuration) carries them in
+ * `details.heading` and `details.lines`: people get one mistake per line; the message itself
+ * stays one line for logs and `doctor`.
+ */
+function forPeople(error: BridgeError): string {
+  const { heading, lines } = error.details;
+  if (typeof heading !== 'string' || !Array.isArray(lines) || lines.length === 0) return error.message;
+  return [heading, ...lines.map((line) => `  ${String(line)}`)].join('\n');
 }

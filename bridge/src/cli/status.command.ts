@@ -5,11 +5,14 @@ import { TRACKING_ZONE } from '../store/index.js';
 import { durationText, instantText } from './instant-text.js';
 import { recordLabel } from './record-label.js';
 import { action } from './run-action.js';
-import { type StatusReport, statusReport, type TransitionStatus } from './status-report.js';
+import { DEFAULT_LIMITS, type StatusReport, statusReport, type TransitionStatus } from './status-report.js';
 import { withStore } from './store-session.js';
 
+/** "No limit" for SQL LIMIT (a number both SQLite and MySQL accept). */
+const EVERY = 1_000_000_000;
+
 /**
- * `sla-bridge status [--json]`: the bridge's state from its store alone (no SuiteCRM settings
+ * `sla-bridge status [--json] [--all-problems]`: the bridge's state from its store alone (no SuiteCRM settings
  * needed): last runs, cursor lag, records not computed and why, next transitions, the tracking
  * start and the policy version in force.
  */
@@ -20,11 +23,18 @@ export function registerStatusCommand(program: Command): void {
       "The bridge's state from its store (no SuiteCRM needed): last runs, cursor lag, records not computed and why, next transitions, tracking start, policy version.",
     )
     .option('--json', 'print the status as one JSON document')
+    .option(
+      '--all-problems',
+      'list every reason and every record not computed (default: the 10 most common reasons, 3 records each)',
+    )
     .action(
-      action((options: { json?: boolean }) =>
+      action((options: { json?: boolean; allProblems?: boolean }) =>
         withStore({}, async (store, config) => {
           await store.requireCurrentSchema();
-          const report = await statusReport(store, config, Date.now());
+          const limits = options.allProblems
+            ? { ...DEFAULT_LIMITS, reasons: EVERY, examples: EVERY }
+            : DEFAULT_LIMITS;
+          const report = await statusReport(store, config, Date.now(), limits);
           // Job errors are stored text: the registered secrets are kept out of them here too.
           process.stdout.write(
             redactText(options.json ? `${JSON.stringify(report, null, 2)}\n` : statusText(report)),

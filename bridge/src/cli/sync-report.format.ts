@@ -52,6 +52,17 @@ export function formatSyncReport(report: SyncReport): string {
       );
     }
   }
+  if (report.problems.length > 0) {
+    lines.push(
+      '',
+      'records not computed (bad data: fix the record in SuiteCRM and the next sync computes it):',
+    );
+    for (const problem of report.problems) {
+      lines.push(
+        `  ${problem.module} ${problem.number ? `#${problem.number} ` : ''}${problem.id}: ${problem.reason}`,
+      );
+    }
+  }
   if (report.failures.length > 0) {
     lines.push('', 'writes that failed (retried by the next sync):');
     for (const failure of report.failures) lines.push(`  ${failure.module} ${failure.id}: ${failure.error}`);

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
-import { BridgeError } from '../errors/bridge-error.js';
-import { formatIssues } from '../errors/zod-issues.js';
+import { BridgeError, isBridgeError } from '../errors/bridge-error.js';
+import { formatPath } from '../errors/zod-issues.js';
 import { registerSecret } from '../logging/redact.js';
+import { parseStoreUrl } from '../store/store-url.js';
 import { ENV_KEYS, type EnvSettings, envSchema } from './env-config.schema.js';
 
 /** The parsed configuration, handed to every module as an argument (nothing else reads process.env). */
@@ -36,9 +37,18 @@ export interface LoadOptions {
    * or `.env` in the working directory (optional). `null` reads no file.
    */
   envFile?: string | null;
+  /**
+   * The command talks to SuiteCRM: missing SuiteCRM settings, and a CA file that cannot be used,
+   * are listed with the other problems (`doctor` checks those itself).
+   */
+  requireSuiteCrm?: boolean;
 }
 
-/** Reads the environment and `.env` once, validates everything, and reports every problem in one error. */
+/**
+ * Reads the environment and `.env` once, validates everything (values, the store URL) and reports every problem in one `config_invalid` error: the message on
+ * one line, `details.problems` (also `heading`/`lines`, one per line for people) and
+ * `details.policyFile`, so a caller can add the policy file's mistakes to the same list.
+ */
 export function loadConfig(options: LoadOptions = {}): BridgeConfig {
   const env = options.env ?? process.env;
   const explicit = options.envFile ?? env.BRIDGE_ENV_FILE;
@@ -57,20 +67,29 @@ export function loadConfig(options: LoadOptions = {}): BridgeConfig {
   for (const key of ['SUITECRM_CLIENT_SECRET', 'SUITECRM_PASSWORD'] as const) registerSecret(merged[key]);
 
   const result = envSchema.safeParse(merged);
-  const problems: string[] = result.success ? [] : [formatIssues(result.error.issues, '')];
+  const problems: string[] = result.success
+    ? []
+    : result.error.issues.map((issue) => `${formatPath('', issue.path)}: ${issue.message}`);
   const given = (key: keyof EnvSettings) => (merged[key] ?? '').trim() !== '';
   if (given('SUITECRM_USERNAME') !== given('SUITECRM_PASSWORD')) {
     problems.push(
       'SUITECRM_USERNAME and SUITECRM_PASSWORD go together (password grant); set both or neither',
     );
   }
-  if (!result.success || problems.length > 0) {
-    throw new BridgeError('config_invalid', `invalid configuration: ${problems.join('; ')}`);
-  }
-  const settings = result.data;
+  const storeProblem = given('BRIDGE_STORE_URL') ? storeUrlProblem(merged.BRIDGE_STORE_URL as string) : null;
+  if (storeProblem) problems.push(storeProblem);
+  const caFile = options.requireSuiteCrm && given('SUITECRM_CA_FILE') ? merged.SUITECRM_CA_FILE : undefined;
+  const caProblem = caFile === undefined ? null : caFileProblem(caFile.trim());
+  if (caProblem) problems.push(caProblem);
   const missingSuiteCrm = (['SUITECRM_URL', 'SUITECRM_CLIENT_ID', 'SUITECRM_CLIENT_SECRET'] as const).filter(
     (key) => !given(key),
   );
+  if (options.requireSuiteCrm && missingSuiteCrm.length > 0)
+    problems.push(missingSuiteCrmText(missingSuiteCrm));
+  if (!result.success || problems.length > 0) {
+    throw configInvalid(problems, merged.SLA_POLICY_FILE?.trim() || undefined);
+  }
+  const settings = result.data;
   return {
     suitecrm: suiteCrmFrom(settings),
     store: { url: settings.BRIDGE_STORE_URL },
@@ -79,6 +98,45 @@ export function loadConfig(options: LoadOptions = {}): BridgeConfig {
     sources,
     missingSuiteCrm,
   };
+}
+
+/** The error for a list of configuration problems (see `loadConfig`). */
+export function configInvalid(problems: readonly string[], policyFile?: string): BridgeError {
+  return new BridgeError('config_invalid', `invalid configuration: ${problems.join('; ')}`, {
+    details: {
+      problems: [...problems],
+      heading: `invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):`,
+      lines: [...problems],
+      ...(policyFile === undefined ? {} : { policyFile }),
+    },
+  });
+}
+
+function storeUrlProblem(url: string): string | null {
+  try {
+    parseStoreUrl(url);
+    return null;
+  } catch (error) {
+    if (isBridgeError(error)) return error.message;
+    throw error;
+  }
+}
+
+/** TLS is always verified: a CA bundle that cannot be used must stop the start, not the first request. */
+function caFileProblem(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return `SUITECRM_CA_FILE: cannot read ${path}: ${(error as Error).message}`;
+  }
+  return text.includes('-----BEGIN CERTIFICATE-----')
+    ? null
+    : `SUITECRM_CA_FILE: ${path} holds no PEM certificate (no "-----BEGIN CERTIFICATE-----" line)`;
+}
+
+function missingSuiteCrmText(missing: readonly string[]): string {
+  return `this command talks to SuiteCRM and needs its settings: ${missing.map((key) => `${key} is not set`).join('; ')} (see "Configuration" in README.md)`;
 }
 
 function readEnvFile(path: string, explicit: boolean): Record<string, string> {
@@ -127,8 +185,5 @@ function suiteCrmFrom(settings: EnvSettings): SuiteCrmSettings | undefined {
  */
 export function requireSuiteCrm(config: BridgeConfig): SuiteCrmSettings {
   if (config.suitecrm) return config.suitecrm;
-  throw new BridgeError(
-    'config_invalid',
-    `this command talks to SuiteCRM and needs its settings: ${config.missingSuiteCrm.map((key) => `${key} is not set`).join('; ')} (see "Configuration" in README.md)`,
-  );
+  throw new BridgeError('config_invalid', missingSuiteCrmText(config.missingSuiteCrm));
 }

@@ -21,13 +21,30 @@ export function readPolicyDocument(path: string): unknown {
       },
     );
   }
+  if (text.trim() === '') {
+    throw new BridgeError(
+      'policy_invalid',
+      `${path} is empty: a policy is a JSON document (start from schemas/default-policy.json)`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BridgeError('policy_invalid', `${path} is not valid JSON: ${(error as Error).message}`, {
+    throw new BridgeError('policy_invalid', `${path} is not valid JSON: ${jsonErrorText(error, text)}`, {
       cause: error,
     });
   }
+}
+
+/** JSON.parse's message with the line and column of its position, which an editor can go to. */
+function jsonErrorText(error: unknown, text: string): string {
+  const message = (error as Error).message;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined || /\(line \d+ column \d+\)/.test(message)) return message;
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `${message} (line ${line} column ${column})`;
 }
 
 export interface LoadedPolicy {

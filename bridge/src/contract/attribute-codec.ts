@@ -53,6 +53,8 @@ export interface AttributeProblem {
   value: unknown;
   /** e.g. `sla_reserved_hours_c: "abc" is not a number` */
   message: string;
+  /** What is wrong with the value, without field or value: e.g. `is not a number`. */
+  reason: string;
 }
 
 export interface AttributeParseResult<T> {
@@ -177,15 +179,16 @@ export function parseAttribute(
 ): { ok: true; value: AttributeValue } | { ok: false; problem: AttributeProblem } {
   const text = asText(spec, raw);
   if (text === undefined) {
-    return {
-      ok: false,
-      problem: { field, value: raw, message: `${field}: expected a string, got ${describe(raw)}` },
-    };
+    const reason = `expected a string, got ${describe(raw)}`;
+    return { ok: false, problem: { field, value: raw, message: `${field}: ${reason}`, reason } };
   }
   const result = ATTRIBUTE_SCHEMAS[spec.type].safeParse(text);
   if (result.success) return { ok: true, value: result.data };
   const reason = result.error.issues[0]?.message ?? 'cannot be read';
-  return { ok: false, problem: { field, value: raw, message: `${field}: ${JSON.stringify(raw)} ${reason}` } };
+  return {
+    ok: false,
+    problem: { field, value: raw, message: `${field}: ${JSON.stringify(raw)} ${reason}`, reason },
+  };
 }
 
 /** Reads a module's attributes object: every field typed, problems listed, nothing thrown. */
@@ -202,6 +205,7 @@ export function parseAttributes<T>(
       field: '(attributes)',
       value: raw,
       message: `attributes: expected an object, got ${describe(raw)}`,
+      reason: `expected an object, got ${describe(raw)}`,
     });
   }
   const attributes = (isObject ? raw : {}) as Record<string, unknown>;

@@ -3,6 +3,7 @@
  * attribute codecs generated from it, and the case change log. Import from here.
  */
 export * from './attribute-codec.js';
+export * from './attribute-problem.js';
 export * from './catalogue.js';
 export * from './catalogue-schema.js';
 export * from './change-log.js';

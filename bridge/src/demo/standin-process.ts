@@ -176,8 +176,16 @@ function controlClient(child: ChildProcess, ready: Ready): StandInProcess {
         headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-    // A kept-alive socket the stand-in closed while the caller was busy fails once: send again.
-    const response = await send().catch(() => send());
+    // A kept-alive socket the stand-in closed while the caller was busy fails: send again (each
+    // failure drops one stale socket from the pool).
+    let response: Response | undefined;
+    for (let attempt = 1; response === undefined; attempt++) {
+      try {
+        response = await send();
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
     const answer = (await response.json()) as T & { error?: string };
     if (!response.ok) {
       throw new BridgeError(

@@ -11,7 +11,7 @@ export { RESOLUTION_STATUSES, type ResolutionStatus } from './case/resolution-cl
 export { RESPONSE_STATUSES, type ResponseStatus } from './case/response-clock.js';
 export type { AccountRecord } from './contract/account-record.js';
 export { CONTRACT_STATES, type ContractState } from './contract/contract-status.js';
-export { NOT_COMPUTED_PREFIX } from './data-problem.js';
+export { NOT_COMPUTED_PREFIX, notComputedText } from './data-problem.js';
 export {
   type AccountEvaluation,
   type AccountEvaluationInput,

@@ -36,6 +36,15 @@ export interface WrittenRecord {
   fields: string[];
 }
 
+/** A record the pass could not compute, with the reason it wrote into the record. */
+export interface ProblemRecord {
+  module: SyncModuleName;
+  id: string;
+  number: string | null;
+  /** "not computed: ..." as written into the record's data-problem field. */
+  reason: string;
+}
+
 export interface ComputeCounts {
   evaluated: number;
   written: number;
@@ -51,6 +60,8 @@ export interface ComputeCounts {
 export interface ComputeResult {
   counts: Record<SyncModuleName, ComputeCounts>;
   records: WrittenRecord[];
+  /** The records this pass found it could not compute (up to the list limit). */
+  problems: ProblemRecord[];
   failures: Array<{ module: SyncModuleName; id: string; error: string }>;
   /** Stopped by the signal with work still queued. */
   interrupted: boolean;
@@ -83,6 +94,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
   const result: ComputeResult = {
     counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
     records: [],
+    problems: [],
     failures: [],
     interrupted: false,
   };
@@ -125,6 +137,14 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       if (outcome.vanished) counts.vanished++;
       else if (!outcome.writable) counts.untracked++;
       if (outcome.problem) counts.notComputed++;
+      if (outcome.problem && outcome.writable && !outcome.vanished && result.problems.length < listLimit) {
+        result.problems.push({
+          module: outcome.ref.module,
+          id: outcome.ref.id,
+          number: inputs.snapshots.get(refKey(outcome.ref.module, outcome.ref.id))?.number ?? null,
+          reason: outcome.problem,
+        });
+      }
     }
     for (const write of applied.done) {
       const counts = result.counts[write.plan.outcome.ref.module];

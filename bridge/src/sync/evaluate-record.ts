@@ -9,6 +9,7 @@ import {
   evaluateCase,
   evaluateTimeEntry,
   NOT_COMPUTED_PREFIX,
+  notComputedText,
   type SlaEvent,
   type TimeEntryRecord,
   timeEntryNotComputed,
@@ -56,13 +57,18 @@ export async function evaluateRecord(
   if (!snapshot) return { ...base, writable: false, desired: {}, problem: null, vanished: true };
   const data = snapshot.data as Snapshot<Record<string, unknown>>;
   if (data.parseProblems && data.parseProblems.length > 0) {
-    const problem = `${NOT_COMPUTED_PREFIX}${data.parseProblems.join('; ')}`;
+    // Like any bad data: the reason made safe for SuiteCRM and cut to its field, and a case
+    // reported before the tracking start is still never written.
+    if (ref.module === 'Cases' && !tracked(data as unknown as CaseRecord, ctx.trackingStart)) {
+      return { ...base, writable: false, desired: {}, problem: null };
+    }
+    const problem = notComputedText(data.parseProblems.join('; '));
     return { ...base, writable: true, desired: notComputedFields(ref.module, problem), problem };
   }
   if (ref.module === 'SLA_TimeEntries') {
     const entry = data as unknown as TimeEntryRecord;
     const account = entry.accountId ? (inputs.accounts.get(entry.accountId) ?? null) : null;
-    const result = evaluateTimeEntry({ entry, account: usable(account), policy: ctx.policy });
+    const result = evaluateTimeEntry({ entry, account, policy: ctx.policy });
     return { ...base, writable: true, desired: { ...result.fields }, problem: result.fields.data_problem };
   }
   if (ref.module === 'Accounts') {
@@ -89,7 +95,8 @@ export async function evaluateRecord(
   if (typeof policy === 'string') {
     return { ...base, writable: true, desired: notComputedFields('Cases', policy), problem: policy };
   }
-  const account = record.accountId ? usable(inputs.accounts.get(record.accountId) ?? null) : null;
+  // An account whose fields could not be read carries its `parseProblems`: the case then says why.
+  const account = record.accountId ? (inputs.accounts.get(record.accountId) ?? null) : null;
   const timeEntries = record.accountId
     ? (inputs.entriesByAccount.get(record.accountId) ?? [])
     : (inputs.entriesByCase.get(record.id) ?? []);
@@ -130,10 +137,10 @@ async function policyForCase(
   );
 }
 
-/** An account whose own data could not be read counts as missing for its cases and entries. */
-function usable(account: Snapshot<AccountRecord> | null): AccountRecord | null {
-  if (!account || (account.parseProblems && account.parseProblems.length > 0)) return null;
-  return account;
+/** As `evaluateCase` decides it when the case's data is bad: by reported-at, else the creation time. */
+function tracked(record: CaseRecord, trackingStart: number): boolean {
+  const reported = record.reportedAt ?? record.dateEntered;
+  return reported === null || Math.floor(reported / 60_000) * 60_000 >= trackingStart;
 }
 
 /** The current term (and the one before it, renewed) for the contract-term history. */

@@ -1,4 +1,4 @@
-import type { AttributeParseResult } from '../contract/index.js';
+import { type AttributeParseResult, describeAttributeProblem } from '../contract/index.js';
 import { canonicalContent, type InputSnapshotInput } from '../store/index.js';
 import type { V8Record } from '../suitecrm/index.js';
 import { type ChangedRecord, dependantsOf, type RecordRef } from './fan-out.js';
@@ -53,7 +53,7 @@ export async function ingestModule(
     const items = batch.records.map((record) => {
       const parsed = record.attributes;
       const domainRecord = module.toRecord(record.id, parsed.values);
-      const parseProblems = parsed.problems.map((problem) => problem.message);
+      const parseProblems = parsed.problems.map((problem) => describeAttributeProblem(name, problem));
       options.seen?.add(record.id);
       return {
         id: record.id,

@@ -4,7 +4,13 @@ import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import type { Lease } from '../store/repositories/lease.repository.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';
-import { type ComputeResult, computePass, emptyCounts, type WrittenRecord } from './compute-pass.js';
+import {
+  type ComputeResult,
+  computePass,
+  emptyCounts,
+  type ProblemRecord,
+  type WrittenRecord,
+} from './compute-pass.js';
 import type { RecordRef } from './fan-out.js';
 import { type IngestCounts, ingestModule } from './ingest.js';
 import { reconcileDeletions } from './reconcile.js';
@@ -58,6 +64,8 @@ export interface SyncReport {
   deleted: Record<SyncModuleName, number>;
   computed: ComputeResult['counts'];
   records: WrittenRecord[];
+  /** Records this pass could not compute (bad data), with the reason written into each. */
+  problems: ProblemRecord[];
   failures: ComputeResult['failures'];
   /** True when the pass was stopped early (shutdown); the rest is still queued. */
   interrupted: boolean;
@@ -181,6 +189,7 @@ export class SyncEngine {
       deleted: { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 },
       computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
       records: [],
+      problems: [],
       failures: [],
       interrupted: false,
     };
@@ -191,6 +200,7 @@ export class SyncEngine {
       ...report,
       computed: computed.counts,
       records: computed.records,
+      problems: computed.problems,
       failures: computed.failures,
       interrupted: computed.interrupted,
       durationMs: this.clock() - report.durationMs,

@@ -67,7 +67,12 @@ describe('reading V8 attributes (every value a string)', () => {
     expect(values.sla_hours_used_c).toBe(12.5);
     expect(values.sla_hours_remaining_c).toBe(-3.25);
     expect(problems).toEqual([
-      { field: 'sla_reserved_hours_c', value: 'abc', message: 'sla_reserved_hours_c: "abc" is not a number' },
+      {
+        field: 'sla_reserved_hours_c',
+        value: 'abc',
+        message: 'sla_reserved_hours_c: "abc" is not a number',
+        reason: 'is not a number',
+      },
     ]);
   });
 

@@ -7,7 +7,7 @@ import { evaluateTimeEntry } from '../../../bridge/src/domain/evaluate-time-entr
 import type { TimeEntryRecord } from '../../../bridge/src/domain/hours/time-entry-record.js';
 import { loadPolicy } from '../../../bridge/src/domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT, defaultPolicy } from '../../../bridge/src/domain/policy/default-policy.js';
-import { account, london, londonText, timeEntry } from '../../support/domain-builders.js';
+import { account, london, londonText, timeEntry, work } from '../../support/domain-builders.js';
 
 function evaluate(
   overrides: Partial<AccountRecord>,
@@ -199,7 +199,7 @@ describe('contract state', () => {
     [{ willNotRenew: true, cancelledOn: null }, 'will not renew is ticked but cancelled on is blank'],
     [{ refunded: true }, 'refunded is ticked but will not renew is not'],
     [{ phoneCover: 'maybe' }, '24/7 cover maybe is not yes or no'],
-    [{ reservedHours: -5 }, 'reserved hours -5 is not a number of hours'],
+    [{ reservedHours: -5 }, 'reserved hours -5 is negative'],
   ] as Array<[Partial<AccountRecord>, string]>)(
     'bad contract data is "not computed", never an exception: %j',
     (overrides, reason) => {
@@ -215,7 +215,7 @@ describe('contract state', () => {
 
 describe('hours per term', () => {
   const entries = (...hours: number[]) =>
-    hours.map((value, index) => timeEntry({ workDate: `2023-0${(index % 5) + 2}-10`, hours: value }));
+    hours.flatMap((value, index) => work({ workDate: `2023-0${(index % 5) + 2}-10`, hours: value }));
 
   it.each([
     [[50], 50, 50, 'ok'],
@@ -237,9 +237,9 @@ describe('hours per term', () => {
     const list = [
       timeEntry({ workDate: '2023-02-01', hours: 10, category: 'support' }),
       timeEntry({ workDate: '2023-02-02', hours: 5, category: 'consulting' }),
-      timeEntry({ workDate: '2023-02-03', hours: 50, category: 'development' }),
-      timeEntry({ workDate: '2023-02-04', hours: 50, category: 'migration' }),
-      timeEntry({ workDate: '2022-12-31', hours: 50, category: 'support' }), // before the contract
+      ...work({ workDate: '2023-02-03', hours: 50, category: 'development' }),
+      ...work({ workDate: '2023-02-04', hours: 50, category: 'migration' }),
+      ...work({ workDate: '2022-12-31', hours: 50, category: 'support' }), // before the contract
       timeEntry({ workDate: '2023-06-20', hours: 7, category: 'support' }), // dated in the future
       timeEntry({ workDate: null, hours: 99 }), // bad: counted nowhere
     ];
@@ -250,7 +250,7 @@ describe('hours per term', () => {
   });
 
   it('unused hours expire with the term: a new term starts from zero', () => {
-    const list = [timeEntry({ workDate: '2023-12-01', hours: 95 })];
+    const list = work({ workDate: '2023-12-01', hours: 95 });
     expect(evaluate({}, '2023-12-31 12:00', list).fields.sla_hours_state_c).toBe('critical');
     expect(evaluate({}, '2024-01-01 12:00', list).fields).toMatchObject({
       sla_hours_used_c: 0,
@@ -260,8 +260,8 @@ describe('hours per term', () => {
 
   it('records the day each hours level was reached', () => {
     const list = [
-      timeEntry({ workDate: '2023-03-01', hours: 80 }),
-      timeEntry({ workDate: '2023-04-01', hours: 20 }),
+      ...work({ workDate: '2023-03-01', hours: 80 }),
+      ...work({ workDate: '2023-04-01', hours: 20 }),
     ];
     const events = evaluate({}, '2023-06-05 12:00', list).events.map(
       (event) => `${event.type}@${londonText(event.at)}: ${event.cause}`,
@@ -322,7 +322,8 @@ describe('time entries', () => {
     [{ workDate: null }, 'work date missing'],
     [{ workDate: '2023-13-01' }, 'work date 2023-13-01 is not a date (YYYY-MM-DD)'],
     [{ hours: null }, 'hours missing'],
-    [{ hours: -1 }, 'hours -1 is not a number of hours'],
+    [{ hours: -1 }, 'hours -1 is negative'],
+    [{ hours: 24.25 }, 'hours 24.25 is more than 24: an entry is one day’s work'],
     [{ category: 'holiday' }, 'unknown category holiday'],
   ] as Array<[Partial<TimeEntryRecord>, string]>)('bad entries say why: %j', (entry, reason) => {
     expect(evaluateEntry(entry)).toEqual({

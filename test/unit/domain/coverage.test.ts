@@ -9,7 +9,8 @@ import {
   created,
   evaluateAt,
   london,
-  timeEntry,
+  type timeEntry,
+  work,
 } from '../../support/domain-builders.js';
 
 const REPORTED = '2023-06-05 09:00';
@@ -87,19 +88,19 @@ describe('coverage: decided for the report date, reasons in order', () => {
 
   it('hours: used up before the report day means hours exhausted (entries of other terms and categories do not count)', () => {
     const entries = (hours: number, extra: ReturnType<typeof timeEntry>[] = []) => [
-      timeEntry({ workDate: '2023-03-01', hours, caseId: 'other' }),
+      ...work({ workDate: '2023-03-01', hours, caseId: 'other' }),
       ...extra,
     ];
     const coverage = (list: ReturnType<typeof timeEntry>[]) =>
       evaluateAt(newCase(), NOW, { timeEntries: list }).fields.sla_coverage_c;
     expect(coverage(entries(99.99))).toBe('covered');
     expect(coverage(entries(100))).toBe('hours_exhausted');
-    expect(
-      coverage(entries(60, [timeEntry({ workDate: '2023-04-01', hours: 50, category: 'development' })])),
-    ).toBe('covered');
-    expect(coverage(entries(60, [timeEntry({ workDate: '2022-12-31', hours: 50 })]))).toBe('covered');
+    expect(coverage(entries(60, work({ workDate: '2023-04-01', hours: 50, category: 'development' })))).toBe(
+      'covered',
+    );
+    expect(coverage(entries(60, work({ workDate: '2022-12-31', hours: 50 })))).toBe('covered');
     // Work logged on the report day itself does not decide coverage (it may be the case's own work).
-    expect(coverage(entries(60, [timeEntry({ workDate: '2023-06-05', hours: 50 })]))).toBe('covered');
+    expect(coverage(entries(60, work({ workDate: '2023-06-05', hours: 50 })))).toBe('covered');
     // An account override of the reserved hours replaces the plan's.
     expect(
       evaluateAt(newCase(), NOW, { account: account({ reservedHours: 200 }), timeEntries: entries(150) })
@@ -114,7 +115,7 @@ describe('coverage: decided for the report date, reasons in order', () => {
     ).toBe('no_contract');
     expect(
       evaluateAt(newCase({ reportable: 'misuse' }), NOW, {
-        timeEntries: [timeEntry({ workDate: '2023-03-01', hours: 100 })],
+        timeEntries: work({ workDate: '2023-03-01', hours: 100 }),
       }).fields.sla_coverage_c,
     ).toBe('not_reportable');
     expect(

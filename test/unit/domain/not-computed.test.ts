@@ -24,7 +24,7 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'severity' ? { ...entry, to: '9' } : entry,
         ),
       }),
-      'severity 9 is not valid',
+      'severity 9 is not valid (1, 2, 3, 4)',
     ],
     [
       'an unknown environment',
@@ -35,7 +35,7 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'environment' ? { ...entry, to: 'moon' } : entry,
         ),
       }),
-      'environment moon is not valid',
+      'environment moon is not valid (production, pre_production, uat, lab, demo, unknown)',
     ],
     ['no status', (record) => ({ ...record, status: null }), 'status missing'],
     [
@@ -112,6 +112,50 @@ describe('bad data never throws: "not computed: reason"', () => {
     const record = { ...base(), severity: '3' }; // the log says 2
     expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-06 00:00' }).tracked).toBe(false);
     expect(evaluateAt(record, '2023-06-05 10:00', { trackingStart: '2023-06-05 00:00' }).tracked).toBe(true);
+  });
+
+  it('a bad value corrected later counts as blank while it was in force: the case computes again', () => {
+    const typo = caseFrom({
+      createdAt: '2023-06-05 09:00',
+      log: [
+        ...created('2023-06-05 09:00', { severity: '7', environment: 'moon' }),
+        change('2023-06-05 09:20', 'severity', '7', '2'),
+        change('2023-06-05 09:30', 'environment', 'moon', 'production'),
+      ],
+    });
+    const blankFirst = caseFrom({
+      createdAt: '2023-06-05 09:00',
+      log: [
+        ...created('2023-06-05 09:00', { severity: null, environment: 'unknown' }),
+        change('2023-06-05 09:20', 'severity', null, '2'),
+        change('2023-06-05 09:30', 'environment', 'unknown', 'production'),
+      ],
+    });
+    const fixed = evaluateAt(typo, '2023-06-05 10:00');
+    expect(fixed.computed).toBe(true);
+    expect(fixed.fields.sla_data_problem_c).toBeNull();
+    expect(fixed.fields.sla_effective_severity_c).toBe('2');
+    // The same answer as a severity left blank and filled in at the correction.
+    const blank = evaluateAt(blankFirst, '2023-06-05 10:00');
+    expect(fixed.fields.sla_response_due_c).toBe(blank.fields.sla_response_due_c);
+    expect(fixed.fields.sla_resolution_due_c).toBe(blank.fields.sla_resolution_due_c);
+    // While the current value is wrong, the case says so.
+    const stillWrong = caseFrom({
+      createdAt: '2023-06-05 09:00',
+      log: [...typo.changeLog, change('2023-06-05 09:40', 'severity', '2', '8')],
+    });
+    expect(evaluateAt(stillWrong, '2023-06-05 10:00').fields.sla_data_problem_c).toBe(
+      'not computed: severity 8 is not valid (1, 2, 3, 4)',
+    );
+  });
+
+  it('an account whose fields SuiteCRM sent unreadable is named on its cases', () => {
+    const result = evaluateAt(base(), '2023-06-05 10:00', {
+      account: account({ parseProblems: ['Contract start "2023-02-30" is not a date (YYYY-MM-DD)'] }),
+    });
+    expect(result.fields.sla_data_problem_c).toBe(
+      'not computed: account contract: Contract start 2023-02-30 is not a date (YYYY-MM-DD)',
+    );
   });
 
   it('keeps the pin it was given when the data goes bad later', () => {

@@ -1,4 +1,5 @@
 import { dataProblem } from '../data-problem.js';
+import { CAUSES, ENVIRONMENTS, REPORTABLE_VALUES, SEVERITIES } from '../severity/severity.js';
 import { floorToMinute } from '../time/local-day.js';
 import { type CaseRecord, STATUS_NEW } from './case-record.js';
 import { blankTo, blankToNull, FieldHistory, fieldHistory } from './field-history.js';
@@ -69,12 +70,42 @@ export function readCaseFacts(record: CaseRecord, now: number): CaseFacts {
     createdAt: floorToMinute(created),
     status,
     currentStatus,
-    severity: fieldHistory(log, 'severity', record.severity, blankToNull),
-    environment: fieldHistory(log, 'environment', record.environment, blankTo('unknown')),
-    cause: fieldHistory(log, 'cause', record.cause, blankTo('unknown')),
-    reportable: fieldHistory(log, 'reportable', record.reportable, blankTo('yes')),
-    downgrade,
+    severity: correctedLater(fieldHistory(log, 'severity', record.severity, blankToNull), SEVERITIES, null),
+    environment: correctedLater(
+      fieldHistory(log, 'environment', record.environment, blankTo('unknown')),
+      ENVIRONMENTS,
+      'unknown',
+    ),
+    cause: correctedLater(fieldHistory(log, 'cause', record.cause, blankTo('unknown')), CAUSES, 'unknown'),
+    reportable: correctedLater(
+      fieldHistory(log, 'reportable', record.reportable, blankTo('yes')),
+      REPORTABLE_VALUES,
+      'yes',
+    ),
+    downgrade: correctedLater(downgrade, SEVERITIES, null),
     downgradeReason: blankToNull(record.downgradeReason),
     accountId: blankToNull(record.accountId),
   };
+}
+
+/**
+ * A value that is not one of the field's keys (severity "7", environment "moon") but was
+ * corrected later counts as blank for the time it was in force (a blank severity is taken from
+ * when it was first filled in; the other fields take their defaults), so fixing the record makes
+ * the case computable again. The current value is left as it is: `checkSeverityValues` reports
+ * it while it is wrong.
+ */
+function correctedLater(history: FieldHistory, valid: readonly string[], blank: string | null): FieldHistory {
+  if (history.changes.length === 0) return history;
+  const fix = (value: string | null) => (value === null || valid.includes(value) ? value : blank);
+  const last = history.changes.length - 1;
+  return new FieldHistory(
+    history.field,
+    fix(history.initial),
+    history.changes.map((change, index) => ({
+      ...change,
+      from: fix(change.from),
+      to: index === last ? change.to : fix(change.to),
+    })),
+  );
 }

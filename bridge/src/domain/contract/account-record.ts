@@ -13,4 +13,9 @@ export interface AccountRecord {
   cancelledOn: string | null;
   refunded: boolean | null;
   paidThrough: string | null;
+  /**
+   * Fields SuiteCRM sent that could not be read, in words (the sync fills this in): the contract
+   * cannot be computed, and the account's cases and time entries say why.
+   */
+  parseProblems?: readonly string[];
 }

@@ -38,6 +38,8 @@ export type DedicatedContract = Extract<ContractFacts, { kind: 'dedicated' }>;
  * DataProblem naming the field.
  */
 export function readContract(account: AccountRecord, policy: CompiledPolicy): ContractFacts {
+  if (account.parseProblems && account.parseProblems.length > 0)
+    dataProblem(account.parseProblems.join('; '));
   const planId = blank(account.plan);
   if (planId === null) return { kind: 'none' };
   if (planId === FREE_PLAN) return { kind: 'free' };
@@ -50,9 +52,10 @@ export function readContract(account: AccountRecord, policy: CompiledPolicy): Co
 
   let reservedHours = plan.definition.reservedHours;
   if (account.reservedHours !== null) {
-    if (!Number.isFinite(account.reservedHours) || account.reservedHours < 0) {
+    if (!Number.isFinite(account.reservedHours)) {
       dataProblem(`reserved hours ${account.reservedHours} is not a number of hours`);
     }
+    if (account.reservedHours < 0) dataProblem(`reserved hours ${account.reservedHours} is negative`);
     reservedHours = account.reservedHours;
   }
 

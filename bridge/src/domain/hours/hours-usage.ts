@@ -17,6 +17,12 @@ export interface TimeEntry {
 export const HOURS_STATES = ['ok', 'warning', 'critical', 'exhausted'] as const;
 export type HoursState = (typeof HOURS_STATES)[number];
 
+/**
+ * An entry records the time one person spent on one work date: more than a day's hours is a
+ * typing mistake (100000 for 1.0000), and counting it would exhaust the plan at once.
+ */
+export const MAX_HOURS_PER_ENTRY = 24;
+
 /** Checks an entry's values; a bad one is a DataProblem (the entry then counts nowhere). */
 export function readTimeEntry(record: TimeEntryRecord): TimeEntry {
   const text = record.workDate?.trim() ?? '';
@@ -24,8 +30,11 @@ export function readTimeEntry(record: TimeEntryRecord): TimeEntry {
   const day = parseIsoDate(text);
   if (day === undefined) dataProblem(`work date "${text}" is not a date (YYYY-MM-DD)`);
   if (record.hours === null) dataProblem('hours missing');
-  if (!Number.isFinite(record.hours) || record.hours < 0)
-    dataProblem(`hours ${record.hours} is not a number of hours`);
+  if (!Number.isFinite(record.hours)) dataProblem(`hours ${record.hours} is not a number of hours`);
+  if (record.hours < 0) dataProblem(`hours ${record.hours} is negative`);
+  if (record.hours > MAX_HOURS_PER_ENTRY) {
+    dataProblem(`hours ${record.hours} is more than ${MAX_HOURS_PER_ENTRY}: an entry is one day's work`);
+  }
   const category = record.category?.trim() ?? '';
   if (category === '') dataProblem('category missing');
   if (!(TIME_CATEGORIES as readonly string[]).includes(category))

@@ -224,6 +224,8 @@ export type SeverityTargets = PlanDefinition['responseMinutes'];
 
 type IssueSink = { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void };
 
+const isTarget = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1;
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -253,11 +255,8 @@ function crossFieldIssues(value: unknown, ctx: IssueSink): void {
       for (const severity of SEVERITIES) {
         const responseTarget = response[severity];
         const resolutionTarget = resolution[severity];
-        if (
-          typeof responseTarget === 'number' &&
-          typeof resolutionTarget === 'number' &&
-          resolutionTarget < responseTarget
-        ) {
+        // Only between valid targets: a target below 1 minute is already a mistake of its own.
+        if (isTarget(responseTarget) && isTarget(resolutionTarget) && resolutionTarget < responseTarget) {
           issue(
             ['plans', index, 'resolutionMinutes', severity],
             `the resolution target (${resolutionTarget}) is shorter than the response target (${responseTarget})`,

@@ -3,12 +3,12 @@ import type { FieldHistory } from '../case/field-history.js';
 import { dataProblem } from '../data-problem.js';
 import { type EffectiveSeverity, effectiveSeverity, sameEffectiveSeverity } from './effective-severity.js';
 import {
+  CAUSES,
   type Cause,
+  ENVIRONMENTS,
   type Environment,
-  isCause,
-  isEnvironment,
-  isReportable,
-  isSeverity,
+  REPORTABLE_VALUES,
+  SEVERITIES,
   type Severity,
 } from './severity.js';
 
@@ -29,24 +29,22 @@ export interface SeverityTimeline {
 
 /** Checks every value the log and the case hold; a bad one makes the case "not computed". */
 export function checkSeverityValues(facts: CaseFacts): void {
-  const check = (
-    history: FieldHistory,
-    valid: (value: unknown) => boolean,
-    label: string,
-    blank: boolean,
-  ) => {
+  const check = (history: FieldHistory, valid: readonly string[], label: string, blank: boolean) => {
     const values = [history.initial, ...history.changes.map((change) => change.to)];
     for (const value of values) {
-      if (value === null ? !blank : !valid(value)) {
-        dataProblem(`${label} ${value === null ? 'blank' : JSON.stringify(value)} is not valid`);
+      if (value === null ? !blank : !valid.includes(value)) {
+        // The valid keys are named so whoever fixes the record knows what to pick.
+        dataProblem(
+          `${label} ${value === null ? 'blank' : JSON.stringify(value)} is not valid (${valid.join(', ')})`,
+        );
       }
     }
   };
-  check(facts.severity, isSeverity, 'severity', true);
-  check(facts.environment, isEnvironment, 'environment', false);
-  check(facts.cause, isCause, 'cause', false);
-  check(facts.reportable, isReportable, 'reportable', false);
-  check(facts.downgrade, isSeverity, 'downgrade to', true);
+  check(facts.severity, SEVERITIES, 'severity', true);
+  check(facts.environment, ENVIRONMENTS, 'environment', false);
+  check(facts.cause, CAUSES, 'cause', false);
+  check(facts.reportable, REPORTABLE_VALUES, 'reportable', false);
+  check(facts.downgrade, SEVERITIES, 'downgrade to', true);
   if (facts.severity.current === null) dataProblem('severity missing');
 }
 
