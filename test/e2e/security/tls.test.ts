@@ -76,7 +76,7 @@ describe('TLS against an HTTPS SuiteCRM with a self-signed certificate', () => {
   it('a CA file that cannot be read is a configuration error, not a fallback', async () => {
     const result = await sync({ SUITECRM_CA_FILE: join(dir, 'missing.pem') });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/config_invalid: SUITECRM_CA_FILE: cannot read .*missing\.pem/);
+    expect(result.stderr).toMatch(/config_invalid: [\s\S]*SUITECRM_CA_FILE: cannot read .*missing\.pem/);
     expect(relay.exchanges).toEqual([]);
   });
 
