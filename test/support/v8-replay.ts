@@ -1,5 +1,6 @@
 import nock from 'nock';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { BridgeError } from '../../bridge/src/errors/bridge-error.js';
 import { configureLogging } from '../../bridge/src/logging/logger.js';
 import type { Clock, SuiteCrmClientConfig } from '../../bridge/src/suitecrm/index.js';
 import { type Capture, loadCapture } from './capture-file.js';
@@ -150,4 +151,15 @@ export function captureLogs(): { lines: string[]; stop(): void } {
       spy.mockRestore();
     },
   };
+}
+
+/** The BridgeError a promise rejects with (fails the test when it resolves or rejects with anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(BridgeError);
+    return error as BridgeError;
+  }
+  throw new Error('expected a rejection');
 }

@@ -103,3 +103,9 @@ export function checkInstant(value: number, what: string): number {
     throw new TypeError(`${what} must be whole epoch milliseconds, got ${value}`);
   return value;
 }
+
+/** Rows per `module` in a table (status and doctor counts). */
+export async function countByModule(ctx: StoreContext, table: string): Promise<Record<string, number>> {
+  const rows = await ctx.db(table).select('module').count({ n: '*' }).groupBy('module').orderBy('module');
+  return Object.fromEntries((rows as Row[]).map((row) => [String(row.module), Number(row.n)]));
+}

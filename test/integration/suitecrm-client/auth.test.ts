@@ -1,6 +1,5 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { forgetSecretsForTests } from '../../../bridge/src/logging/redact.js';
 import { createSuiteCrmClient, rawAttributes } from '../../../bridge/src/suitecrm/index.js';
 import { loadCapture } from '../../support/capture-file.js';
@@ -10,6 +9,7 @@ import {
   captureLogs,
   fakeClock,
   PW_CLIENT,
+  rejection,
   replay,
   replayToken,
   testConfig,
@@ -22,16 +22,6 @@ const CASE_FIELDS = { query: { 'fields[Cases]': 'name' } };
 
 function tokenOf(name: string): string {
   return (JSON.parse(loadCapture(name).response.body) as { access_token: string }).access_token;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(BridgeError);
-    return error as BridgeError;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A GET of capture 70's case, answered with the sparse body of capture 72. */

@@ -1,6 +1,5 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { forgetSecretsForTests } from '../../../bridge/src/logging/redact.js';
 import {
   createSuiteCrmClient,
@@ -8,22 +7,12 @@ import {
   type SuiteCrmClient,
 } from '../../../bridge/src/suitecrm/index.js';
 import { loadCapture } from '../../support/capture-file.js';
-import { BASE_URL, fakeClock, replay, replayToken, testConfig } from '../../support/v8-replay.js';
+import { BASE_URL, fakeClock, rejection, replay, replayToken, testConfig } from '../../support/v8-replay.js';
 
 /**
  * Fixtures README items 10-12, 21, 24, 29-32: every error shape SuiteCRM answers with
  * becomes one BridgeError with a stable code, and SuiteCRM's detail text is kept.
  */
-
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(BridgeError);
-    return error as BridgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const ACCOUNT = 'a41f8a66-a824-d84b-615a-6b06db731db2';
 const NEW_CASE = '86791e5c-b5de-378f-a70c-6b06dcd31494';

@@ -1,10 +1,9 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { forgetSecretsForTests } from '../../../bridge/src/logging/redact.js';
 import { createSuiteCrmClient, rawAttributes } from '../../../bridge/src/suitecrm/index.js';
 import { loadCapture } from '../../support/capture-file.js';
-import { BASE_URL, fakeClock, replay, replayToken, testConfig } from '../../support/v8-replay.js';
+import { BASE_URL, fakeClock, rejection, replay, replayToken, testConfig } from '../../support/v8-replay.js';
 
 /**
  * Timeouts, retries with backoff through the injected clock (no real sleeps), Retry-After,
@@ -15,16 +14,6 @@ const CASE_ID = '5853e09d-f441-f948-70c1-6b06dbf28f3d';
 const CASE_PATH = `/Api/V8/module/Cases/${CASE_ID}`;
 const CASE_BODY = loadCapture('70-case-get-single').response.body;
 const JSON_API = { 'Content-Type': 'application/vnd.api+json' };
-
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(BridgeError);
-    return error as BridgeError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function networkError(code: string): Error {
   return Object.assign(new Error(`${code} (simulated)`), { code });

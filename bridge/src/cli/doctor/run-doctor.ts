@@ -75,16 +75,8 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   return ordered(results);
 }
 
-const REMOTE_CHECKS = [
-  'suitecrm',
-  'token',
-  'timezone',
-  'package',
-  'plan-list',
-  'fields',
-  'account-plans',
-  'clock',
-] as const;
+/** The checks that need SuiteCRM: every one from `suitecrm` on. */
+const REMOTE_CHECKS = CHECK_IDS.slice(CHECK_IDS.indexOf('suitecrm'));
 
 async function remoteChecks(
   client: SuiteCrmClient,

@@ -1,7 +1,14 @@
 import { chunks, distinct } from '../batch.js';
 import { canonicalContent, parseJsonColumn } from '../canonical-json.js';
 import type { StoreContext } from '../store-context.js';
-import { checkInstant, toBool, toInstant, toInstantOrNull, upsertRows } from '../store-context.js';
+import {
+  checkInstant,
+  countByModule,
+  toBool,
+  toInstant,
+  toInstantOrNull,
+  upsertRows,
+} from '../store-context.js';
 import { TABLES } from '../tables.js';
 
 /**
@@ -250,15 +257,7 @@ export class InputSnapshotRepository {
 
   /** Snapshot counts per module. */
   async counts(): Promise<Record<string, number>> {
-    const rows = await this.ctx
-      .db(TABLES.inputSnapshots)
-      .select('module')
-      .count({ n: '*' })
-      .groupBy('module')
-      .orderBy('module');
-    return Object.fromEntries(
-      (rows as Array<Record<string, unknown>>).map((row) => [String(row.module), Number(row.n)]),
-    );
+    return countByModule(this.ctx, TABLES.inputSnapshots);
   }
 
   /** Removes deleted records; returns what they pointed at, so their account is re-evaluated. */

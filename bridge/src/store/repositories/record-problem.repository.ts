@@ -1,6 +1,6 @@
 import { chunks, distinct } from '../batch.js';
 import type { StoreContext } from '../store-context.js';
-import { toInstant } from '../store-context.js';
+import { countByModule, toInstant } from '../store-context.js';
 import { TABLES } from '../tables.js';
 
 /**
@@ -98,14 +98,6 @@ export class RecordProblemRepository {
   }
 
   async counts(): Promise<Record<string, number>> {
-    const rows = await this.ctx
-      .db(TABLES.recordProblems)
-      .select('module')
-      .count({ n: '*' })
-      .groupBy('module')
-      .orderBy('module');
-    return Object.fromEntries(
-      (rows as Array<Record<string, unknown>>).map((row) => [String(row.module), Number(row.n)]),
-    );
+    return countByModule(this.ctx, TABLES.recordProblems);
   }
 }
