@@ -241,11 +241,14 @@ describe('one sync over a batch with bad records', () => {
     for (const item of bad) expect(result.stdout).toContain(item.reason);
   });
 
-  it('`sla-bridge doctor` names the accounts whose plan the policy does not define', async () => {
+  it('`sla-bridge doctor` warns of the records not computed and names the accounts whose plan the policy does not define', async () => {
     const result = await cli(['doctor', '--json']);
     const report = JSON.parse(result.stdout) as {
       checks: Array<{ id: string; status: string; summary: string; details?: { unknown?: unknown } }>;
     };
+    const records = report.checks.find((check) => check.id === 'records');
+    expect(records?.status).toBe('warn');
+    expect(records?.summary).toMatch(new RegExp(`^${bad.length} records marked "not computed"`));
     const plans = report.checks.find((check) => check.id === 'account-plans');
     expect(plans?.status).toBe('fail');
     expect(plans?.summary).toContain('gold (1)');
@@ -293,9 +296,10 @@ describe('after a person fixes each bad record', () => {
     expect(report.notComputed).toMatchObject({ total: 0, reasons: [] });
   });
 
-  it('`sla-bridge doctor` finds every account plan in the policy', async () => {
+  it('`sla-bridge doctor` finds every account plan in the policy and no record not computed', async () => {
     const result = await cli(['doctor', '--json']);
     const report = JSON.parse(result.stdout) as { checks: Array<{ id: string; status: string }> };
     expect(report.checks.find((check) => check.id === 'account-plans')?.status).toBe('pass');
+    expect(report.checks.find((check) => check.id === 'records')?.status).toBe('pass');
   });
 });

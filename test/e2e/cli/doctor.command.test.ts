@@ -126,6 +126,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
         `pass  ${pad('config')}  configuration valid: SuiteCRM ${standIn.url} (client_credentials grant) (from the environment: BRIDGE_STORE_URL, SUITECRM_CLIENT_ID, SUITECRM_CLIENT_SECRET, SUITECRM_URL; from .env: none)`,
         `pass  ${pad('policy')}  policy schemas/default-policy.json is valid (version ${policyVersion}; plans essential, professional, enterprise)`,
         `pass  ${pad('store')}  store sqlite:${storeFile} reachable, schema current (${migrations}), tracking start ${trackingDate}`,
+        `pass  ${pad('records')}  no record is marked "not computed"`,
         `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /Api (detected)`,
         `pass  ${pad('token')}  token obtained (client_credentials grant); the API user is admin (id 1)`,
         `pass  ${pad('timezone')}  the API user admin has time zone UTC`,
@@ -134,7 +135,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
         `pass  ${pad('fields')}  all 51 package fields are present with the right types (Accounts 18, Cases 25, SLA_TimeEntries 8)`,
         `pass  ${pad('account-plans')}  4 accounts, every plan one of the policy's (no plan 1, essential 2, free 1)`,
         `pass  ${pad('clock')}  SuiteCRM's clock agrees with this host's (difference under 30 s)`,
-        'doctor: 11 passed, 0 warnings, 0 failed, 0 skipped',
+        'doctor: 12 passed, 0 warnings, 0 failed, 0 skipped',
         '',
       ].join('\n'),
     );
@@ -149,12 +150,13 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       bridgeVersion: VERSION,
       exitStatus: 0,
       ok: true,
-      counts: { pass: 11, warn: 0, fail: 0, skip: 0 },
+      counts: { pass: 12, warn: 0, fail: 0, skip: 0 },
     });
     expect(report.checks.map((check: { id: string }) => check.id)).toEqual([
       'config',
       'policy',
       'store',
+      'records',
       'suitecrm',
       'token',
       'timezone',
@@ -224,7 +226,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
     for (const id of SKIPPED_AFTER_TOKEN) {
       expect(lineOf(result, id)).toBe(`skip  ${pad(id)}  skipped: needs a working token`);
     }
-    expect(result.stdout).toContain('doctor: 4 passed, 0 warnings, 1 failed, 6 skipped\n');
+    expect(result.stdout).toContain('doctor: 5 passed, 0 warnings, 1 failed, 6 skipped\n');
   });
 
   it('a wrong password (which SuiteCRM echoes in its answer) fails the token check without printing it', async () => {
@@ -278,7 +280,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       expect(lineOf(result, 'timezone')).toBe(
         `fail  ${pad('timezone')}  the API user admin has time zone America/New_York, not UTC: SuiteCRM would return instants in the repeated autumn hour one hour early — fix: in SuiteCRM, Admin → User Management → admin → Advanced → Time Zone: UTC (or assign the OAuth2 client to a user whose time zone is UTC)`,
       );
-      expect(result.stdout).toContain('doctor: 10 passed, 0 warnings, 1 failed, 0 skipped\n');
+      expect(result.stdout).toContain('doctor: 11 passed, 0 warnings, 1 failed, 0 skipped\n');
     } finally {
       standIn.control.setUserTimezone('1', 'UTC');
     }
@@ -429,6 +431,33 @@ describe('sla-bridge doctor when the package is missing or does not match', () =
   });
 });
 
+describe('sla-bridge doctor and records the bridge could not compute', () => {
+  it('warns with the count, the commonest reasons and where to see each record; exit 0', async () => {
+    const standIn = await standInWith();
+    const file = join(dir, 'problems', 'bridge.sqlite');
+    const store = await openStore(file, { create: true });
+    try {
+      await store.migrate();
+      await store.writeUnfenced(async (repositories) => {
+        await repositories.trackingStart.initialise(Date.now(), 'migrate');
+        await repositories.problems.report([
+          { module: 'Cases', recordId: 'c-1', reason: 'not computed: Severity 7 is not 1-4' },
+          { module: 'Cases', recordId: 'c-2', reason: 'not computed: Severity 7 is not 1-4' },
+          { module: 'Accounts', recordId: 'a-1', reason: 'not computed: plan gold is not a policy plan' },
+        ]);
+      });
+    } finally {
+      await store.close();
+    }
+    const result = await doctor(envFor(standIn, { BRIDGE_STORE_URL: file }));
+    expect(result.status, result.stdout).toBe(0);
+    expect(lineOf(result, 'records')).toBe(
+      `warn  ${pad('records')}  3 records marked "not computed" (1 Accounts, 2 Cases): 2 x "not computed: Severity 7 is not 1-4", 1 x "not computed: plan gold is not a policy plan" — fix: correct those records in SuiteCRM (\`sla-bridge status --all-problems\` lists each one with its reason); the next pass computes them and clears the problem`,
+    );
+    expect(result.stdout).toContain('doctor: 11 passed, 1 warning, 0 failed, 0 skipped\n');
+  });
+});
+
 describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wrong', () => {
   it('SuiteCRM unreachable: the suitecrm check fails, every later one is skipped', async () => {
     const port = await closedPort();
@@ -441,7 +470,7 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
     for (const id of ['token', ...SKIPPED_AFTER_TOKEN]) {
       expect(lineOf(result, id)).toBe(`skip  ${pad(id)}  skipped: SuiteCRM is not reachable`);
     }
-    expect(result.stdout).toContain('doctor: 3 passed, 0 warnings, 1 failed, 7 skipped\n');
+    expect(result.stdout).toContain('doctor: 4 passed, 0 warnings, 1 failed, 7 skipped\n');
   });
 
   it('a URL where no V8 API answers fails with the API path fix', async () => {
@@ -515,7 +544,7 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
       `fail  ${pad('config')}  invalid configuration: SUITECRM_PAGE_SIZE: must be at least 1; LOG_LEVEL: must be one of error, warn, info, debug — fix: set the variables in the environment or in .env (see "Configuration" in README.md); \`sla-bridge doctor\` lists every problem at once`,
     );
     expect(lineOf(result, 'store')).toBe(`skip  ${pad('store')}  skipped: the configuration is invalid`);
-    expect(result.stdout).toContain('doctor: 0 passed, 0 warnings, 1 failed, 10 skipped\n');
+    expect(result.stdout).toContain('doctor: 0 passed, 0 warnings, 1 failed, 11 skipped\n');
   });
 
   it('an unreadable CA file is bad configuration (exit 2)', async () => {

@@ -6,6 +6,7 @@ export const CHECK_IDS = [
   'config',
   'policy',
   'store',
+  'records',
   'suitecrm',
   'token',
   'timezone',

@@ -16,6 +16,7 @@ import {
   planListCheck,
   readFieldDefinitions,
 } from './package-checks.js';
+import { recordsCheck } from './records-check.js';
 
 /**
  * Runs every check in order. A check whose prerequisite did not pass is reported as skipped
@@ -44,12 +45,18 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   record(configResult);
   let policy: CompiledPolicy | undefined;
   if (config === undefined) {
-    for (const id of ['policy', 'store'] as const) record(skip(id, 'the configuration is invalid'));
+    for (const id of ['policy', 'store', 'records'] as const)
+      record(skip(id, 'the configuration is invalid'));
   } else {
     const outcome = policyCheck(config);
     record(outcome.result);
     policy = outcome.policy;
     record(await guarded('store', () => storeCheck(config)));
+    record(
+      usable(results.get('store'))
+        ? await guarded('records', () => recordsCheck(config))
+        : skip('records', 'the store check did not pass'),
+    );
   }
 
   const settings = config?.suitecrm;
