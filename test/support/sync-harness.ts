@@ -9,7 +9,7 @@ import {
   TIME_ENTRY_BRIDGE_FIELDS,
 } from '../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../bridge/src/domain/index.js';
-import { type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
+import { type Row, type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
 import { openStore, type Store } from '../../bridge/src/store/index.js';
 import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
 import {
@@ -103,6 +103,14 @@ export async function startSyncHarness(options: {
       await standIn.close();
     },
   };
+}
+
+/** The open cases SuiteCRM holds now (raw rows, in id order): what people are working on. */
+export function openCases(h: Pick<SyncHarness, 'standIn'>): Row[] {
+  const table = h.standIn.store.table('Cases');
+  return Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
+    (row): row is Row => row !== undefined && String(row.status).startsWith('Open'),
+  );
 }
 
 /** What SuiteCRM holds now, read back through the V8 API and the data contract's parsers. */

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ModuleName, Row } from '../../../bridge/src/standin/index.js';
+import type { ModuleName } from '../../../bridge/src/standin/index.js';
 import { afterEachBatch, beforeEachPatch } from '../../support/client-hooks.js';
 import { appliedPatches, writesBeyondBridgeFields } from '../../support/fault-checks.js';
-import { bridgeState, readBack, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
+import {
+  bridgeState,
+  openCases,
+  readBack,
+  type SyncHarness,
+  startSyncHarness,
+} from '../../support/sync-harness.js';
 
 /**
  * People editing records while a sync runs. The bridge can only write what it computed from
@@ -42,12 +48,6 @@ function apply(h: SyncHarness, edits: readonly Edit[]): void {
     else h.standIn.control.staffCreate(edit.module, edit.attributes);
   }
 }
-const openCases = (h: SyncHarness): Row[] => {
-  const table = h.standIn.store.table('Cases');
-  return Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
-    (row): row is Row => row !== undefined && String(row.status).startsWith('Open'),
-  );
-};
 /** The staff's values, as SuiteCRM holds them now (raw rows: database values). */
 const heldBy = (h: SyncHarness, edits: readonly Edit[]) =>
   edits

@@ -5,7 +5,7 @@ import { beforeEachPatch } from '../../support/client-hooks.js';
 import { writesBeyondBridgeFields } from '../../support/fault-checks.js';
 import { MARIADB, needMariaDb } from '../../support/services.js';
 import { type ScratchStore, scratchStore } from '../../support/store-backends.js';
-import { bridgeState, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
+import { bridgeState, openCases, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
 import { TcpProxy } from '../../support/tcp-proxy.js';
 
 /**
@@ -58,10 +58,7 @@ async function world(proxy?: TcpProxy): Promise<World> {
 
 /** People at work in SuiteCRM between ticks, the same in every world. */
 function staffWork(w: World, round: number): void {
-  const table = w.standIn.store.table('Cases');
-  const cases = Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
-    (row) => row !== undefined && String(row.status).startsWith('Open'),
-  );
+  const cases = openCases(w);
   const target = cases[(round * 3) % cases.length];
   if (target) w.standIn.control.staffEdit('Cases', target.id, { sla_severity_c: round % 2 ? '2' : '3' });
 }
