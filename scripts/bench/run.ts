@@ -1,12 +1,14 @@
 import { benchCalendar } from './calendar.bench.js';
+import { benchFaults } from './faults.bench.js';
 import { benchStandIn } from './standin.bench.js';
 import { benchSync } from './sync.bench.js';
 
 /**
  * `npm run bench`: every benchmark of the product, one after the other, printing figures and
  * the ratios that make them meaningful on a noisy shared machine. Run after `npm run build`
- * (the CLI benchmarks use the built binary). `--quick` runs the sync benchmarks at a tenth of
- * their scale; `--only calendar|standin|sync|latency` runs one of them.
+ * (the CLI benchmarks use the built binary). `--quick` runs the sync and fault benchmarks at a
+ * tenth of their scale; `--only calendar|standin|sync|latency|faults` runs one of them. The
+ * fault scenarios exit non-zero when any of their checks fails.
  */
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -18,3 +20,4 @@ if (want('calendar')) benchCalendar(log);
 if (want('standin')) await benchStandIn(log);
 if (want('sync')) await benchSync(log, { accounts: quick ? 1_000 : 10_000, latency: false });
 if (want('latency')) await benchSync(log, { accounts: quick ? 100 : 1_000, latency: true });
+if (want('faults') && !(await benchFaults(log, { accounts: quick ? 100 : 1_000 }))) process.exitCode = 1;

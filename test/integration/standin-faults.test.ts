@@ -69,6 +69,15 @@ describe('faults injected on request', () => {
     expect(standIn.control.faults()).toEqual([]);
   });
 
+  it('with `every`, hits one matching request in every `every` of them, `times` in all', async () => {
+    standIn.control.injectFault({ kind: 'error', match: { module: 'Cases' }, skip: 1, every: 3, times: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await list('Cases')).status);
+    expect(statuses).toEqual([200, 500, 200, 200, 500, 200, 200, 500, 200, 200]);
+    expect(standIn.control.faults()).toEqual([]);
+    expect(() => standIn.control.injectFault({ kind: 'error', every: 0 })).toThrow(/every/);
+  });
+
   it('drops the connection mid-body or before answering', async () => {
     standIn.control.injectFault({ kind: 'drop' });
     await expect(list()).rejects.toThrow();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,19 +15,30 @@ export interface CliResult {
 /** `node --import` this to pin the process's `Date.now()` to `BRIDGE_TEST_NOW` (see the file). */
 export const PINNED_CLOCK = join(ROOT, 'test', 'support', 'pinned-clock.mjs');
 
-export function runCli(
-  args: string[],
-  options: { input?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
-): Promise<CliResult> {
+export interface CliOptions {
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}
+
+/** Starts the binary and leaves it running (a test that kills it mid-run), its output ignored. */
+export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
+  return startCli(args, options, 'ignore');
+}
+
+function startCli(args: string[], options: CliOptions, stdio: 'pipe' | 'ignore'): ChildProcess {
   if (!existsSync(join(ROOT, 'build', 'bridge', 'src', 'cli', 'main.js'))) {
     throw new Error('build/ is missing: run `npm run build` (npm test does it first)');
   }
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    stdio: [stdio, stdio, stdio],
+  });
+}
+
+export function runCli(args: string[], options: CliOptions & { input?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = startCli(args, options, 'pipe') as ChildProcessWithoutNullStreams;
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

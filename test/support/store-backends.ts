@@ -1,9 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe } from 'vitest';
 import {
   type Lease,
@@ -13,55 +8,22 @@ import {
   type StoreRepositories,
 } from '../../bridge/src/store/index.js';
 import { knexConfigFor } from '../../bridge/src/store/knex-config.js';
-import { MARIADB, needMariaDb } from './services.js';
+import { type BackendName, type ScratchStore, scratchStore } from './scratch-store.js';
+import { needMariaDb } from './services.js';
+
+export { type BackendName, type ScratchStore, scratchStore };
 
 /**
  * The store's back ends under test: a SQLite temp file, and MariaDB at 127.0.0.1:3306 where
  * every suite creates its own database with a random name and drops it afterwards. Each store
  * suite runs once per back end through `describeStore`.
  */
-export type BackendName = 'sqlite' | 'mariadb';
-
 const mariadbCheck = await needMariaDb();
 
 export const BACKENDS: ReadonlyArray<{ name: BackendName; skip: boolean }> = [
   { name: 'sqlite', skip: false },
   { name: 'mariadb', skip: mariadbCheck.skip },
 ];
-
-/** A store location made for one suite: its URL, and how to remove it. */
-export interface ScratchStore {
-  backend: BackendName;
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function scratchStore(backend: BackendName): Promise<ScratchStore> {
-  const suffix = randomBytes(6).toString('hex');
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'bridge-store-'));
-    return {
-      backend,
-      url: join(dir, 'nested', 'bridge.sqlite'),
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const database = `bridge_test_${suffix}`;
-  const auth =
-    MARIADB.password === '' ? MARIADB.user : `${MARIADB.user}:${encodeURIComponent(MARIADB.password)}`;
-  return {
-    backend,
-    url: `mysql://${auth}@${MARIADB.host}:${MARIADB.port}/${database}`,
-    drop: async () => {
-      const connection = await mysql.createConnection(MARIADB);
-      try {
-        await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      } finally {
-        await connection.end();
-      }
-    },
-  };
-}
 
 /** A controllable clock for the store's bookkeeping instants and lease expiry. */
 export class TestClock {

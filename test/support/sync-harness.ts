@@ -9,7 +9,7 @@ import {
   TIME_ENTRY_BRIDGE_FIELDS,
 } from '../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../bridge/src/domain/index.js';
-import { type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
+import { type Row, type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
 import { openStore, type Store } from '../../bridge/src/store/index.js';
 import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
 import {
@@ -34,6 +34,8 @@ export interface SyncHarness {
   client: SuiteCrmClient;
   engine: SyncEngine;
   lease: Lease;
+  /** Every wait the client asked for, in milliseconds. */
+  sleeps: number[];
   now(): number;
   advance(ms: number): void;
   close(): Promise<void>;
@@ -45,14 +47,20 @@ export async function startSyncHarness(options: {
   standIn?: Omit<StandInOptions, 'now' | 'clock'>;
   storeUrl?: string;
   pageSize?: number;
-  /** The V8 client's request deadline (default 10 s), retry settings and wait between attempts (default: none). */
+  /** The V8 client's request deadline (default 10 s) and retry settings. */
   timeoutMs?: number;
   retry?: Partial<RetrySettings>;
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The waits the client asks for (between attempts, Retry-After): over at once by default, or
+   * `advance-clock`: each moves the virtual clock on (time passes while it waits). Either way
+   * they are listed in `sleeps`.
+   */
+  waits?: 'instant' | 'advance-clock';
 }): Promise<SyncHarness> {
   const standIn = await startStandIn({ ...options.standIn, now: options.now, clock: 'frozen' });
   const url = options.storeUrl ?? join(mkdtempSync(join(tmpdir(), 'sync-')), 'bridge.sqlite');
   const now = () => standIn.control.now();
+  const sleeps: number[] = [];
   const store = await openStore(url, { create: true, clock: now });
   await store.migrate();
   await store.writeUnfenced((repositories) => repositories.trackingStart.set(options.trackingStart, 'test'));
@@ -63,7 +71,13 @@ export async function startSyncHarness(options: {
     timeoutMs: options.timeoutMs ?? 10_000,
     pageSize: options.pageSize ?? 50,
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10, ...options.retry },
-    clock: { now, sleep: options.sleep ?? (async () => {}) },
+    clock: {
+      now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        if (options.waits === 'advance-clock') standIn.control.advance(ms);
+      },
+    },
   });
   const engine = new SyncEngine({
     client,
@@ -80,6 +94,7 @@ export async function startSyncHarness(options: {
     client,
     engine,
     lease: attempt.lease,
+    sleeps,
     now,
     advance: (ms) => standIn.control.advance(ms),
     close: async () => {
@@ -88,6 +103,14 @@ export async function startSyncHarness(options: {
       await standIn.close();
     },
   };
+}
+
+/** The open cases SuiteCRM holds now (raw rows, in id order): what people are working on. */
+export function openCases(h: Pick<SyncHarness, 'standIn'>): Row[] {
+  const table = h.standIn.store.table('Cases');
+  return Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
+    (row): row is Row => row !== undefined && String(row.status).startsWith('Open'),
+  );
 }
 
 /** What SuiteCRM holds now, read back through the V8 API and the data contract's parsers. */

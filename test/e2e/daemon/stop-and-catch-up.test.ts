@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Daemon } from '../../../bridge/src/jobs/daemon.js';
 import { TICK_JOB } from '../../../bridge/src/jobs/tick.job.js';
+import { beforeEachPatch } from '../../support/client-hooks.js';
 import { bridgeState, readBack, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
 
 const open: SyncHarness[] = [];
@@ -70,18 +71,15 @@ describe('stopping in the middle of a tick', () => {
 
     const h = await harness(options);
     const daemon = daemonFor(h, 'stopped');
-    const client = h.client as typeof h.client & { updateRecord: typeof h.client.updateRecord };
-    const original = client.updateRecord.bind(client);
     let patches = 0;
     let stopping: Promise<void> | undefined;
-    client.updateRecord = ((...args: Parameters<typeof original>) => {
-      patches++;
-      if (patches === 30) stopping = daemon.stop();
-      return original(...args);
-    }) as typeof original;
+    const restore = beforeEachPatch(h.client, (n) => {
+      patches = n;
+      if (n === 30) stopping = daemon.stop();
+    });
     expect(await daemon.runJob(TICK_JOB)).toBe('failed');
     await stopping;
-    client.updateRecord = original;
+    restore();
     expect(patches).toBeLessThan(200); // it stopped early: a whole first tick writes far more
     const [run] = await h.store.read((r) => r.jobRuns.last({ job: 'tick', limit: 1 }));
     expect(run).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/stopped by shutdown/) });

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ModuleName, Row } from '../../../bridge/src/standin/index.js';
-import type { ChangedBatch, SuiteCrmClient } from '../../../bridge/src/suitecrm/index.js';
+import type { ModuleName } from '../../../bridge/src/standin/index.js';
+import { afterEachBatch, beforeEachPatch } from '../../support/client-hooks.js';
 import { appliedPatches, writesBeyondBridgeFields } from '../../support/fault-checks.js';
-import { bridgeState, readBack, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
+import {
+  bridgeState,
+  openCases,
+  readBack,
+  type SyncHarness,
+  startSyncHarness,
+} from '../../support/sync-harness.js';
 
 /**
  * People editing records while a sync runs. The bridge can only write what it computed from
@@ -42,12 +48,6 @@ function apply(h: SyncHarness, edits: readonly Edit[]): void {
     else h.standIn.control.staffCreate(edit.module, edit.attributes);
   }
 }
-const openCases = (h: SyncHarness): Row[] => {
-  const table = h.standIn.store.table('Cases');
-  return Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
-    (row): row is Row => row !== undefined && String(row.status).startsWith('Open'),
-  );
-};
 /** The staff's values, as SuiteCRM holds them now (raw rows: database values). */
 const heldBy = (h: SyncHarness, edits: readonly Edit[]) =>
   edits
@@ -60,12 +60,10 @@ const heldBy = (h: SyncHarness, edits: readonly Edit[]) =>
 describe('a person edits records between the bridge reading them and writing them', () => {
   it('the PATCH in flight keeps the edit, and the next pass reflects it', async () => {
     const h = await harness();
-    const client = h.client as SuiteCrmClient & { updateRecord: SuiteCrmClient['updateRecord'] };
-    const original = client.updateRecord.bind(client);
     const edits: Edit[] = [];
     const openIds = new Set(openCases(h).map((row) => row.id));
     let target: string | undefined;
-    client.updateRecord = (async (module: string, id: string, ...rest: unknown[]) => {
+    const restore = beforeEachPatch(h.client, (_, module, id) => {
       if (target === undefined && module === 'Cases' && openIds.has(id)) {
         // The case this PATCH is about, edited by a person just before the PATCH lands.
         target = id;
@@ -96,11 +94,10 @@ describe('a person edits records between the bridge reading them and writing the
         );
         apply(h, edits);
       }
-      return (original as (...args: unknown[]) => ReturnType<typeof original>)(module, id, ...rest);
-    }) as typeof original;
+    });
 
     await h.engine.run(h.lease);
-    client.updateRecord = original;
+    restore();
     expect(target).toBeDefined();
     expect(edits.length).toBe(4);
     const afterRace = heldBy(h, edits);
@@ -147,23 +144,15 @@ describe('a person edits records while the sync is reading them', () => {
           ? { sla_environment_c: 'lab', sla_cause_c: 'product', sla_severity_c: '1' }
           : { status: 'Open_Pending Input' },
     }));
-    const client = h.client as SuiteCrmClient & { readChanged: SuiteCrmClient['readChanged'] };
-    const original = client.readChanged.bind(client);
     let edited = false;
-    client.readChanged = async function* <T>(
-      module: string,
-      options: Parameters<SuiteCrmClient['readChanged']>[1],
-    ) {
-      for await (const batch of original<T>(module, options as never)) {
-        yield batch as ChangedBatch<T>;
-        if (module === 'Cases' && !edited) {
-          edited = true;
-          apply(h, edits);
-        }
+    const restore = afterEachBatch(h.client, (module) => {
+      if (module === 'Cases' && !edited) {
+        edited = true;
+        apply(h, edits);
       }
-    } as SuiteCrmClient['readChanged'];
+    });
     const first = await h.engine.run(h.lease);
-    client.readChanged = original;
+    restore();
     expect(edited).toBe(true);
     const keys = first.records.map((r) => `${r.module}/${r.id}`);
     expect(new Set(keys).size).toBe(keys.length); // each record written once

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Daemon, type JobOutcome } from '../../../bridge/src/jobs/daemon.js';
 import { TICK_JOB } from '../../../bridge/src/jobs/tick.job.js';
+import { beforeEachPatch } from '../../support/client-hooks.js';
 import { writesBeyondBridgeFields } from '../../support/fault-checks.js';
 import { MARIADB, needMariaDb } from '../../support/services.js';
 import { type ScratchStore, scratchStore } from '../../support/store-backends.js';
-import { bridgeState, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
+import { bridgeState, openCases, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
 import { TcpProxy } from '../../support/tcp-proxy.js';
 
 /**
@@ -57,10 +58,7 @@ async function world(proxy?: TcpProxy): Promise<World> {
 
 /** People at work in SuiteCRM between ticks, the same in every world. */
 function staffWork(w: World, round: number): void {
-  const table = w.standIn.store.table('Cases');
-  const cases = Array.from({ length: table.byId.size }, (_, i) => table.byId.at(i)).filter(
-    (row) => row !== undefined && String(row.status).startsWith('Open'),
-  );
+  const cases = openCases(w);
   const target = cases[(round * 3) % cases.length];
   if (target) w.standIn.control.staffEdit('Cases', target.id, { sla_severity_c: round % 2 ? '2' : '3' });
 }
@@ -111,19 +109,14 @@ describe.skipIf(mariadb.skip)('the store unreachable, then back [mariadb]', () =
     const proxy = new TcpProxy({ host: MARIADB.host, port: MARIADB.port });
     proxies.push(proxy);
     const w = await world(proxy);
-    const client = w.client as typeof w.client & { updateRecord: typeof w.client.updateRecord };
-    const original = client.updateRecord.bind(client);
-    let patches = 0;
     let cutting: Promise<void> | undefined;
-    client.updateRecord = ((...args: Parameters<typeof original>) => {
-      patches++;
-      if (patches === 20) cutting = proxy.cut();
-      return original(...args);
-    }) as typeof original;
+    const restore = beforeEachPatch(w.client, (n) => {
+      if (n === 20) cutting = proxy.cut();
+    });
     staffWork(w, 0);
     expect(await w.tick(0)).toBe('failed');
     await cutting;
-    client.updateRecord = original;
+    restore();
     expect(w.daemon.lastFailure?.code).toBe('store_unavailable');
     staffWork(w, 1);
     expect(await w.tick(1)).toBe('failed'); // still cut

@@ -23,26 +23,19 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((h) => h.close()));
 });
 
-/** Waits the client asked for, each also moving SuiteCRM's clock on (time passes while it waits). */
-function harness(options: { timeoutMs?: number } = {}) {
-  const sleeps: number[] = [];
-  let h: SyncHarness | undefined;
-  return startSyncHarness({
+/** Waits the client asks for each move SuiteCRM's clock on (time passes while it waits). */
+async function harness(options: { timeoutMs?: number } = {}) {
+  const h = await startSyncHarness({
     now: T0,
     trackingStart: '2026-01-01',
     standIn: SEED,
     pageSize: PAGE,
     ...options,
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 120_000 },
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      h?.advance(ms);
-    },
-  }).then((started) => {
-    h = started;
-    open.push(started);
-    return Object.assign(started, { sleeps });
+    waits: 'advance-clock',
   });
+  open.push(h);
+  return h;
 }
 
 /** Counters by `METHOD route` only (which module a PATCH hit depends on evaluation order). */

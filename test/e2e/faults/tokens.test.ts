@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEachPatch } from '../../support/client-hooks.js';
 import { counterDelta, writesBeyondBridgeFields } from '../../support/fault-checks.js';
 import { bridgeState, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
 
@@ -34,14 +35,11 @@ const byRoute = (h: SyncHarness) =>
 
 /** Calls `fn` just before the `n`th PATCH the bridge sends. */
 function beforePatch(h: SyncHarness, n: number, fn: () => void): () => number {
-  const client = h.client as typeof h.client & { updateRecord: typeof h.client.updateRecord };
-  const original = client.updateRecord.bind(client);
   let count = 0;
-  client.updateRecord = ((...args: Parameters<typeof original>) => {
-    count++;
-    if (count === n) fn();
-    return original(...args);
-  }) as typeof original;
+  beforeEachPatch(h.client, (i) => {
+    count = i;
+    if (i === n) fn();
+  });
   return () => count;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangedBatch, SuiteCrmClient } from '../../../bridge/src/suitecrm/index.js';
+import { afterEachBatch } from '../../support/client-hooks.js';
 import { readBack, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
 
 /**
@@ -28,29 +28,21 @@ describe('edits during a read', () => {
     // The oldest are in the first page the sync reads; the newest come last.
     const targets = [...cases.slice(0, 3), ...cases.slice(-3)].map(([id]) => id);
 
-    const client = h.client as SuiteCrmClient & { readChanged: SuiteCrmClient['readChanged'] };
-    const original = client.readChanged.bind(client);
     let edited = false;
-    client.readChanged = async function* <T>(
-      module: string,
-      options: Parameters<SuiteCrmClient['readChanged']>[1],
-    ) {
-      for await (const batch of original<T>(module, options as never)) {
-        yield batch as ChangedBatch<T>;
-        if (module === 'Cases' && !edited) {
-          edited = true;
-          for (const id of targets)
-            h.standIn.control.staffEdit('Cases', id, {
-              sla_environment_c: 'lab',
-              sla_cause_c: 'product',
-              sla_severity_c: '1',
-            });
-        }
+    const restore = afterEachBatch(h.client, (module) => {
+      if (module === 'Cases' && !edited) {
+        edited = true;
+        for (const id of targets)
+          h.standIn.control.staffEdit('Cases', id, {
+            sla_environment_c: 'lab',
+            sla_cause_c: 'product',
+            sla_severity_c: '1',
+          });
       }
-    } as SuiteCrmClient['readChanged'];
+    });
 
     const report = await h.engine.run(h.lease);
-    client.readChanged = original;
+    restore();
     expect(edited).toBe(true);
     const keys = report.records.map((r) => `${r.module}/${r.id}`);
     expect(new Set(keys).size).toBe(keys.length);

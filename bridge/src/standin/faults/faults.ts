@@ -1,6 +1,7 @@
 /**
  * Faults a test or the demo asks for. Each fault matches requests (by method, route, module or
- * path), lets `skip` of them through, then hits the next `times` of them (default once).
+ * path), lets `skip` of them through, then hits the next `times` of them (default once): back
+ * to back, or one in every `every` of them (the benchmarks spread faults through a long run).
  *
  * - error: an HTTP error status with an Apache-style body (default 500).
  * - rate-limit: 429 with Retry-After (SuiteCRM has no rate limiting; a proxy in front may).
@@ -27,6 +28,8 @@ export interface FaultSpec {
   match?: FaultMatch;
   times?: number;
   skip?: number;
+  /** After each hit, `every - 1` matching requests go through before the next hit (default 1). */
+  every?: number;
   status?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
@@ -57,6 +60,9 @@ export function validateFault(spec: FaultSpec): void {
     if (value !== undefined && (!Number.isFinite(value) || value < 0) && value !== Number.POSITIVE_INFINITY) {
       throw new Error(`fault ${key} must be a number >= 0`);
     }
+  }
+  if (spec.every !== undefined && !(Number.isInteger(spec.every) && spec.every >= 1)) {
+    throw new Error('fault every must be a whole number >= 1');
   }
 }
 
@@ -95,6 +101,7 @@ export class FaultQueue {
       }
       fault.remaining--;
       fault.hits++;
+      fault.toSkip = (fault.every ?? 1) - 1;
       if (fault.remaining <= 0) this.faults = this.faults.filter((other) => other !== fault);
       return fault;
     }
