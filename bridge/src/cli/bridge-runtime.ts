@@ -6,6 +6,7 @@ import { BridgeError } from '../errors/bridge-error.js';
 import { configureLogging } from '../logging/logger.js';
 import { openStore, type Store } from '../store/index.js';
 import { createSuiteCrmClient, DEFAULT_RETRY, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
+import { SyncEngine, type SyncEngineDeps } from '../sync/sync-engine.js';
 
 /**
  * What the commands that talk to SuiteCRM share: the parsed configuration (every missing
@@ -17,6 +18,8 @@ export interface BridgeRuntime {
   policySource: string;
   store: Store;
   client: SuiteCrmClient;
+  /** The sync engine on this runtime, with the configured page size and write concurrency. */
+  syncEngine(extra?: Pick<SyncEngineDeps, 'progress'>): SyncEngine;
   close(): Promise<void>;
 }
 
@@ -70,6 +73,15 @@ export async function openRuntime(): Promise<BridgeRuntime> {
     policySource: source,
     store: opened,
     client,
+    syncEngine: (extra = {}) =>
+      new SyncEngine({
+        client,
+        store: opened,
+        policy,
+        pageSize: settings.pageSize,
+        concurrency: settings.concurrency,
+        ...extra,
+      }),
     close: async () => {
       client.close();
       await opened.close();

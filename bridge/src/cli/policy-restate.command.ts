@@ -3,11 +3,10 @@ import { parseIsoDate } from '../domain/calendar/local-date.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
 import { londonMidnight, type Store } from '../store/index.js';
-import { type RestateSelection, SyncEngine, type SyncReport } from '../sync/sync-engine.js';
-import { requireWriterLease } from '../sync/writer-lease.js';
+import type { RestateSelection } from '../sync/sync-engine.js';
 import { openRuntime } from './bridge-runtime.js';
+import { recordedRun } from './recorded-run.js';
 import { action, usageErrors } from './run-action.js';
-import { reportCounts } from './sync.command.js';
 import { formatSyncReport } from './sync-report.format.js';
 
 /**
@@ -54,35 +53,10 @@ export function registerPolicyRestateCommand(policy: Command): void {
             if (options.account !== undefined) selection.accountId = options.account;
             if (options.case !== undefined)
               selection.caseIds = [await caseIdFor(runtime.store, options.case)];
-            const engine = new SyncEngine({
-              client: runtime.client,
-              store: runtime.store,
-              policy: runtime.policy,
-            });
-            let report: SyncReport;
-            if (options.dryRun) {
-              report = await engine.restate(null, selection, { dryRun: true });
-            } else {
-              const held = await requireWriterLease(runtime.store);
-              try {
-                const runId = await runtime.store.write(held.lease, (r) =>
-                  // Holding the lease, nothing else can be running: a run still marked so died (kill -9).
-                  r.jobRuns
-                    .markAbandoned()
-                    .then(() => r.jobRuns.start('restate', { holder: held.lease.holder })),
-                );
-                const done = await engine.restate(held.lease, selection);
-                report = done;
-                await runtime.store.write(held.lease, (r) =>
-                  r.jobRuns.finish(runId, {
-                    outcome: done.failures.length > 0 ? 'failed' : 'succeeded',
-                    counts: reportCounts(done),
-                  }),
-                );
-              } finally {
-                await held.release();
-              }
-            }
+            const engine = runtime.syncEngine();
+            const report = options.dryRun
+              ? await engine.restate(null, selection, { dryRun: true })
+              : await recordedRun(runtime.store, 'restate', (lease) => engine.restate(lease, selection));
             process.stdout.write(
               options.json ? `${JSON.stringify(report, null, 2)}\n` : formatSyncReport(report),
             );

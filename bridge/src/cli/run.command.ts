@@ -4,7 +4,6 @@ import { BridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
 import { Daemon } from '../jobs/daemon.js';
 import { logger } from '../logging/logger.js';
-import { SyncEngine } from '../sync/sync-engine.js';
 import { openRuntime } from './bridge-runtime.js';
 import { action } from './run-action.js';
 
@@ -29,13 +28,7 @@ export function registerRunCommand(program: Command): void {
         }
         const runtime = await openRuntime();
         const log = logger('run');
-        const engine = new SyncEngine({
-          client: runtime.client,
-          store: runtime.store,
-          policy: runtime.policy,
-          pageSize: runtime.config.suitecrm?.pageSize ?? 100,
-          concurrency: runtime.config.suitecrm?.concurrency ?? 4,
-        });
+        const engine = runtime.syncEngine();
         const daemon = new Daemon({ engine, store: runtime.store }, { timeZone: options.timeZone });
         log.info('policy in force', { version: runtime.policy.version, source: runtime.policySource });
         await new Promise<void>((resolve) => {

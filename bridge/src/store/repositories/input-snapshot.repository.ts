@@ -108,6 +108,12 @@ interface Prepared {
   json: string;
 }
 
+/** A page after `afterId` (exclusive; from the start when null), in record id order. */
+export interface KeysetPage {
+  afterId?: string | null;
+  limit: number;
+}
+
 export class InputSnapshotRepository {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -240,19 +246,21 @@ export class InputSnapshotRepository {
   }
 
   /** Keyset page of whole snapshots in id order (a full re-evaluation walks these). */
-  async page(module: string, options: { afterId?: string | null; limit: number }): Promise<InputSnapshot[]> {
-    const query = this.ctx.db(TABLES.inputSnapshots).where({ module });
-    if (options.afterId) query.andWhere('record_id', '>', options.afterId);
-    const rows = await query.orderBy('record_id').limit(options.limit);
+  async page(module: string, options: KeysetPage): Promise<InputSnapshot[]> {
+    const rows = await this.keyset(module, options);
     return rows.map(fromRow);
   }
 
   /** Keyset page of ids only (the reconciliation pass compares id sets). */
-  async ids(module: string, options: { afterId?: string | null; limit: number }): Promise<string[]> {
+  async ids(module: string, options: KeysetPage): Promise<string[]> {
+    const rows = await this.keyset(module, options).select('record_id');
+    return rows.map((row) => String(row.record_id));
+  }
+
+  private keyset(module: string, options: KeysetPage) {
     const query = this.ctx.db(TABLES.inputSnapshots).where({ module });
     if (options.afterId) query.andWhere('record_id', '>', options.afterId);
-    const rows = await query.orderBy('record_id').limit(options.limit).select('record_id');
-    return rows.map((row) => String(row.record_id));
+    return query.orderBy('record_id').limit(options.limit);
   }
 
   /** Snapshot counts per module. */
