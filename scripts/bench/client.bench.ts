@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { MODULE_CODECS } from '../../bridge/src/contract/index.js';
 import { startStandInProcess } from '../../bridge/src/demo/standin-process.js';
+import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
 import { createSuiteCrmClient, DEFAULT_RETRY, systemClock } from '../../bridge/src/suitecrm/index.js';
 import { fmt } from './measure.js';
 
@@ -12,7 +13,6 @@ import { fmt } from './measure.js';
  * the floor under the sync's CPU per record: the V8 API has no bulk update, so every record
  * whose fields differ costs one PATCH.
  */
-const LAB = { id: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001', secret: 'lab-cc-secret-0001' };
 const PATCHES = 3_000;
 const IN_FLIGHT = 4;
 
@@ -64,7 +64,7 @@ export async function benchClient(log: (line: string) => void): Promise<void> {
   const client = createSuiteCrmClient({
     baseUrl: standIn.url,
     apiPath: '/Api',
-    auth: { grant: 'client_credentials', clientId: LAB.id, clientSecret: LAB.secret },
+    auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: 30_000,
     retry: DEFAULT_RETRY,
     clock: systemClock,
@@ -99,8 +99,8 @@ export async function benchClient(log: (line: string) => void): Promise<void> {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         grant_type: 'client_credentials',
-        client_id: LAB.id,
-        client_secret: LAB.secret,
+        client_id: LAB_CLIENT.clientId,
+        client_secret: LAB_CLIENT.clientSecret,
       }),
     }).then(async (answer) => ((await answer.json()) as { access_token: string }).access_token);
     const url = new URL(`${standIn.apiUrl}/V8/module`);

@@ -1,4 +1,4 @@
-import { type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
+import { LAB_CLIENT, type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
 import { runListQuery } from '../../bridge/src/standin/query/list-query.js';
 import { Prng } from '../../bridge/src/standin/seed/prng.js';
 
@@ -32,8 +32,8 @@ async function token(standIn: StandIn): Promise<string> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       grant_type: 'client_credentials',
-      client_id: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001',
-      client_secret: 'lab-cc-secret-0001',
+      client_id: LAB_CLIENT.clientId,
+      client_secret: LAB_CLIENT.clientSecret,
     }),
   });
   return ((await answer.json()) as { access_token: string }).access_token;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StandInProcess, startStandInProcess } from '../../bridge/src/demo/standin-process.js';
+import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
 import { openStore } from '../../bridge/src/store/index.js';
 import { fmt } from './measure.js';
 
@@ -13,7 +14,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * `sla-bridge sync` CLI, timed by GNU time (wall, user + system CPU, peak RSS of the bridge
  * process alone), with the stand-in's request counters telling how many API calls it made.
  */
-const LAB = { id: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001', secret: 'lab-cc-secret-0001' };
 const TIME = '/usr/bin/time';
 /**
  * The bridge runs as production runs it: with the V8 flags of the shipped systemd unit. Without
@@ -71,18 +71,15 @@ const sum = (pick: (m: string) => number) =>
   ['Accounts', 'SLA_TimeEntries', 'Cases'].reduce((total, m) => total + pick(m), 0);
 // The stand-in counts each request under `METHOD route` and `METHOD route Module`: count the latter.
 const perModule = (route: string) => route.split(' ').length === 3;
-const lists = (byRoute: Record<string, number>) =>
-  Object.entries(byRoute)
-    .filter(([route]) => route.startsWith('GET list') && perModule(route))
-    .reduce((t, [, n]) => t + n, 0);
-const listCalls = (byRoute: Record<string, number>) =>
+/** Requests per module whose `METHOD route` starts with `prefix`. */
+const perModuleCalls = (byRoute: Record<string, number>, prefix: string) =>
   Object.fromEntries(
-    Object.entries(byRoute).filter(([route]) => route.startsWith('GET list') && perModule(route)),
+    Object.entries(byRoute).filter(([route]) => route.startsWith(prefix) && perModule(route)),
   );
-const patches = (byRoute: Record<string, number>) =>
-  Object.entries(byRoute)
-    .filter(([route]) => route.startsWith('PATCH') && perModule(route))
-    .reduce((t, [, n]) => t + n, 0);
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((t, n) => t + n, 0);
+const listCalls = (byRoute: Record<string, number>) => perModuleCalls(byRoute, 'GET list');
+const lists = (byRoute: Record<string, number>) => total(listCalls(byRoute));
+const patches = (byRoute: Record<string, number>) => total(perModuleCalls(byRoute, 'PATCH'));
 
 async function scenario(
   standIn: StandInProcess,
@@ -94,8 +91,8 @@ async function scenario(
   const env = {
     SUITECRM_URL: standIn.url,
     SUITECRM_API_PATH: '/Api',
-    SUITECRM_CLIENT_ID: LAB.id,
-    SUITECRM_CLIENT_SECRET: LAB.secret,
+    SUITECRM_CLIENT_ID: LAB_CLIENT.clientId,
+    SUITECRM_CLIENT_SECRET: LAB_CLIENT.clientSecret,
     SUITECRM_PAGE_SIZE: String(pageSize),
     BRIDGE_STORE_URL: join(dir, 'bridge.sqlite'),
     LOG_LEVEL: 'warn',

@@ -9,7 +9,13 @@ import {
   TIME_ENTRY_BRIDGE_FIELDS,
 } from '../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../bridge/src/domain/index.js';
-import { type Row, type StandIn, type StandInOptions, startStandIn } from '../../bridge/src/standin/index.js';
+import {
+  LAB_CLIENT,
+  type Row,
+  type StandIn,
+  type StandInOptions,
+  startStandIn,
+} from '../../bridge/src/standin/index.js';
 import { openStore, type Store } from '../../bridge/src/store/index.js';
 import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
 import {
@@ -23,10 +29,7 @@ import { SyncEngine } from '../../bridge/src/sync/sync-engine.js';
  * The whole bridge against the V8 stand-in, with a SQLite store in a temp folder: a frozen
  * virtual clock shared by the stand-in and the engine, so tests move time explicitly.
  */
-export const LAB_CLIENT = {
-  clientId: '3f1c2a8e-7b64-4c1d-9a55-cc0000000001',
-  clientSecret: 'lab-cc-secret-0001',
-};
+export { LAB_CLIENT };
 
 export interface SyncHarness {
   standIn: StandIn;

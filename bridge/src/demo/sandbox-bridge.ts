@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { defaultPolicy } from '../domain/index.js';
 import { Daemon } from '../jobs/daemon.js';
-import { DEFAULT_CLIENTS } from '../standin/auth/users.js';
+import { LAB_CLIENT } from '../standin/auth/users.js';
 import { openStore, type Store } from '../store/index.js';
 import { createSuiteCrmClient, DEFAULT_RETRY, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
 import { SyncEngine } from '../sync/sync-engine.js';
@@ -24,13 +24,6 @@ export interface SandboxBridge {
 
 export const DEMO_TIME_ZONE = 'Europe/London';
 
-/** The stand-in's client_credentials client (acting as its admin user, as the bridge's API user would). */
-function sandboxClient() {
-  const client = DEFAULT_CLIENTS.find((candidate) => candidate.grantType === 'client_credentials');
-  if (!client) throw new Error('the stand-in has no client_credentials client');
-  return { clientId: client.id, clientSecret: client.secret };
-}
-
 export async function openSandboxBridge(options: {
   standInUrl: string;
   folder: string;
@@ -51,7 +44,7 @@ export async function openSandboxBridge(options: {
   const client = createSuiteCrmClient({
     baseUrl: options.standInUrl,
     apiPath: '/Api',
-    auth: { grant: 'client_credentials', ...sandboxClient() },
+    auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: 10_000,
     pageSize: 100,
     retry: DEFAULT_RETRY,

@@ -1,5 +1,5 @@
 export type { OAuthClient, StandInUser } from './auth/users.js';
-export { DEFAULT_CLIENTS, DEFAULT_USERS } from './auth/users.js';
+export { DEFAULT_CLIENTS, DEFAULT_USERS, LAB_CLIENT } from './auth/users.js';
 export type { SaveOptions, StandInControl } from './control/control-api.js';
 export type { CounterSnapshot } from './control/request-counters.js';
 export type { FaultSpec } from './faults/faults.js';

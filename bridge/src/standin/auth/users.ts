@@ -72,3 +72,10 @@ export const DEFAULT_CLIENTS: readonly OAuthClient[] = [
   },
   { id: '3f1c2a8e-7b64-4c1d-9a55-cc0000000002', secret: 'lab-pw-secret-0001', grantType: 'password' },
 ];
+
+/** The client_credentials client above, as the bridge's settings name it (demo, benchmarks, tests). */
+export const LAB_CLIENT = (() => {
+  const client = DEFAULT_CLIENTS.find((candidate) => candidate.grantType === 'client_credentials');
+  if (!client) throw new Error('the stand-in has no client_credentials client');
+  return { clientId: client.id, clientSecret: client.secret };
+})();
