@@ -3,7 +3,7 @@ import { MODULE_CODECS } from '../../bridge/src/contract/index.js';
 import { startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
 import { createSuiteCrmClient, DEFAULT_RETRY, systemClock } from '../../bridge/src/suitecrm/index.js';
-import { fmt } from './measure.js';
+import { fmt, labAccessToken } from './measure.js';
 
 /**
  * What one V8 request costs the bridge in CPU, through the real client (axios, zod, the data
@@ -94,15 +94,7 @@ export async function benchClient(log: (line: string) => void): Promise<void> {
     await inParallel(300, viaClient); // warm-up
     const clientMs = (await inParallel(PATCHES, viaClient)) / PATCHES;
 
-    const token = await fetch(`${standIn.apiUrl}/access_token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: LAB_CLIENT.clientId,
-        client_secret: LAB_CLIENT.clientSecret,
-      }),
-    }).then(async (answer) => ((await answer.json()) as { access_token: string }).access_token);
+    const token = await labAccessToken(standIn.apiUrl);
     const url = new URL(`${standIn.apiUrl}/V8/module`);
     const bare = (index: number) =>
       barePatch(

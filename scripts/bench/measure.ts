@@ -1,4 +1,6 @@
-/** Small measuring helpers shared by the benchmarks: repeat until enough time has passed, report ns/op. */
+import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
+
+/** Small helpers shared by the benchmarks: repeat until enough time has passed, report ns/op; sign in to the stand-in. */
 export interface Rate {
   opsPerSecond: number;
   nsPerOp: number;
@@ -43,4 +45,18 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** An access token from the stand-in's client_credentials client, for requests sent without the bridge's client. */
+export async function labAccessToken(apiUrl: string): Promise<string> {
+  const answer = await fetch(`${apiUrl}/access_token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: LAB_CLIENT.clientId,
+      client_secret: LAB_CLIENT.clientSecret,
+    }),
+  });
+  return ((await answer.json()) as { access_token: string }).access_token;
 }

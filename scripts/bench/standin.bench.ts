@@ -1,6 +1,7 @@
-import { LAB_CLIENT, type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
+import { startStandIn } from '../../bridge/src/standin/index.js';
 import { runListQuery } from '../../bridge/src/standin/query/list-query.js';
 import { Prng } from '../../bridge/src/standin/seed/prng.js';
+import { labAccessToken } from './measure.js';
 
 /**
  * Seeding time and memory of the V8 stand-in, and what one keyset page costs, at about 10,000
@@ -24,19 +25,6 @@ function percentile(values: number[], p: number): number {
   return (
     Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number) * 1000) / 1000
   );
-}
-
-async function token(standIn: StandIn): Promise<string> {
-  const answer = await fetch(`${standIn.apiUrl}/access_token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'client_credentials',
-      client_id: LAB_CLIENT.clientId,
-      client_secret: LAB_CLIENT.clientSecret,
-    }),
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
 }
 
 interface Figures {
@@ -81,7 +69,7 @@ async function measure(label: string, accounts: number, log: (line: string) => v
   }
 
   // Over HTTP: one keyset page of 100 cases with sparse fields, as the bridge reads them.
-  const bearer = `Bearer ${await token(standIn)}`;
+  const bearer = `Bearer ${await labAccessToken(standIn.apiUrl)}`;
   const httpMs: number[] = [];
   for (const after of starts.slice(0, 150)) {
     const t = performance.now();
