@@ -52,6 +52,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ExactTime.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ExactTime.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Installer.php',
             'to' => 'custom/include/SupportSla/SupportSla_Installer.php',
         ),
@@ -64,6 +68,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedFields.php',
+            'to' => 'custom/include/SupportSla/SupportSla_OwnedFields.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
             'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
         ),
@@ -72,8 +80,16 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_RecordInstaller.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Row.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Row.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_SaveActor.php',
             'to' => 'custom/include/SupportSla/SupportSla_SaveActor.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_StaleForm.php',
+            'to' => 'custom/include/SupportSla/SupportSla_StaleForm.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_SuiteCrm.php',
