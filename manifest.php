@@ -36,6 +36,10 @@ $installdefs = array(
     ),
     'copy' => array(
         array(
+            'from' => '<basepath>/custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
+            'to' => 'custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
         ),
@@ -66,6 +70,10 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_LayoutInstaller.php',
             'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_MinuteWidget.php',
+            'to' => 'custom/include/SupportSla/SupportSla_MinuteWidget.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedFields.php',
