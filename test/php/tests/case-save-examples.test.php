@@ -41,8 +41,7 @@ test('the case-save table covers each actor and both creates and updates', funct
 
 test('every field the table expects is a field the hook may touch or a tracked one', function () use ($caseSaveTable) {
     $known = array_merge(
-        SupportSla_OwnedFields::bridgeFields(),
-        SupportSla_OwnedFields::hookFields(),
+        SupportSla_OwnedFields::ownedFields('Cases'),
         array_values(SupportSla_Contract::CHANGE_LOG_TRACKED),
         [SupportSla_CaseSave::REPORTED_AT, 'priority']
     );

@@ -1,6 +1,6 @@
 <?php
 /**
- * R3's pieces on their own: SupportSla_ExactTime (what a form re-posts for a stored datetime, as
+ * R2 and R3 pieces on their own: SupportSla_OwnedFields (the catalogue's owned fields), SupportSla_ExactTime (what a form re-posts for a stored datetime, as
  * SuiteCRM 7.14.6's jssource/src_files/include/SugarFields/Fields/Datetimecombo/Datetimecombo.js
  * rounds it) and SupportSla_StaleForm::unseenEntries (which stored entries a stale page missed).
  */
@@ -46,4 +46,14 @@ test('stale form: only an earlier, non-empty copy of the stored log has unseen e
     same([], SupportSla_StaleForm::unseenEntries('', "$a;$b"), 'no log posted');
     same([], SupportSla_StaleForm::unseenEntries(substr($a, 0, 20), "$a;$b"), 'a cut entry is not a copy');
     same([], SupportSla_StaleForm::unseenEntries("$a;$b", $a), 'a longer posted log is not a copy');
+});
+
+test('owned fields: the catalogue\'s bridge fields then the hook\'s, per module', function () {
+    require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_OwnedFields.php';
+    $cases = SupportSla_OwnedFields::ownedFields('Cases');
+    same(array_merge(SupportSla_Contract::BRIDGE_FIELDS['Cases'], SupportSla_Contract::HOOK_FIELDS['Cases']), $cases);
+    truthy(in_array('sla_change_log_c', $cases, true) && in_array('sla_downgraded_at_c', $cases, true), 'the hook fields');
+    truthy(!in_array('sla_reported_at_c', $cases, true) && !in_array('status', $cases, true), 'staff fields are not owned');
+    same(SupportSla_Contract::BRIDGE_FIELDS['SLA_TimeEntries'], SupportSla_OwnedFields::ownedFields('SLA_TimeEntries'));
+    same([], SupportSla_OwnedFields::ownedFields('Contacts'));
 });

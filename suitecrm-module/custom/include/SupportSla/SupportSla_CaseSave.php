@@ -37,6 +37,7 @@ class SupportSla_CaseSave
     const SAVED_VALUES = 'sla_support_saved_values';
 
     const PERSON = 'person';
+    const MODULE = 'Cases';
 
     /**
      * @param object $bean the case (aCase, or a fake with the same properties)
@@ -56,9 +57,9 @@ class SupportSla_CaseSave
 
         if ($restrict && $isUpdate) {
             SupportSla_StaleForm::keepUnseenChanges($bean, $stored);
-            SupportSla_OwnedFields::restore($bean, $stored, self::DOWNGRADED_AT);
+            SupportSla_OwnedFields::restore($bean, $stored, self::MODULE);
         } elseif ($restrict) {
-            SupportSla_OwnedFields::blank($bean);
+            SupportSla_OwnedFields::blank($bean, self::MODULE);
         }
 
         $before = $previous === null ? $stored : $previous;

@@ -1,11 +1,12 @@
 <?php
 /**
- * The Cases fields a person's save may not write (rule R2, docs/web-ui-saves.md): those the
- * catalogue gives to the bridge (writer "bridge") and to this hook (writer "hook": the change
- * log, downgraded at). SuiteCRM 8's record view posts every attribute, its edit and create modes
- * have an input for each of them, and its Duplicate action copies them; SuiteCRM 7's forms post
- * whatever a layout (or Studio) put on them. The bridge writes through the V8 API, so API, cron,
- * import and workflow saves are left alone.
+ * The fields a person's save may not write (rule R2, docs/web-ui-saves.md): those the catalogue
+ * gives to the bridge (writer "bridge") and to the package's hooks (writer "hook": on Cases the
+ * change log and downgraded at). SuiteCRM 8's record view posts every attribute, its edit and
+ * create modes have an input for each of them, and its Duplicate action copies them; SuiteCRM 7's
+ * forms post whatever a layout (or Studio) put on them. The bridge writes through the V8 API, so
+ * API, cron, import and workflow saves are left alone. Written per module, so any module's
+ * before_save hook can use it; today the Cases hook does.
  */
 
 require_once __DIR__ . '/SupportSla_Contract.php';
@@ -14,20 +15,17 @@ require_once __DIR__ . '/SupportSla_Row.php';
 class SupportSla_OwnedFields
 {
     /**
-     * On a person's save of an existing case: every bridge-owned field and downgraded at back to
-     * the stored value when the bean holds anything else. (The change log is rebuilt on the
-     * stored log by the caller, SupportSla_CaseSave.)
+     * On a person's save of an existing record: every owned field back to the stored value when
+     * the bean holds anything else (compared as text, so 1.5 and "1.5" are the same).
      *
      * @param object $bean
      * @param array $stored fetched_row
-     * @param string $downgradedAt the hook-owned datetime field
+     * @param string $module Cases, Accounts or SLA_TimeEntries
      * @return void
      */
-    public static function restore($bean, $stored, $downgradedAt)
+    public static function restore($bean, $stored, $module)
     {
-        $fields = self::bridgeFields();
-        $fields[] = $downgradedAt;
-        foreach ($fields as $field) {
+        foreach (self::ownedFields($module) as $field) {
             $original = SupportSla_Row::value($stored, $field);
             if (SupportSla_Row::text(SupportSla_Row::property($bean, $field)) !== SupportSla_Row::text($original)) {
                 $bean->$field = $original;
@@ -36,41 +34,51 @@ class SupportSla_OwnedFields
     }
 
     /**
-     * On a person's create: every bridge-owned and hook-owned field blank (null). The hook then
-     * writes its own fields for this save.
+     * On a person's create: every owned field blank (null). The hooks then write their own
+     * fields for this save.
      *
      * @param object $bean
+     * @param string $module
      * @return void
      */
-    public static function blank($bean)
+    public static function blank($bean, $module)
     {
-        $fields = self::bridgeFields();
-        foreach (self::hookFields() as $field) {
-            $fields[] = $field;
-        }
-        foreach ($fields as $field) {
+        foreach (self::ownedFields($module) as $field) {
             if (SupportSla_Row::property($bean, $field) !== null) {
                 $bean->$field = null;
             }
         }
     }
 
-    /** @return string[] the Cases fields the bridge writes */
-    public static function bridgeFields()
+    /**
+     * @param string $module
+     * @return string[] the module's bridge-owned fields, then its hook-owned ones
+     */
+    public static function ownedFields($module)
     {
-        return self::casesFields(SupportSla_Contract::BRIDGE_FIELDS);
+        $fields = self::fieldsOf(SupportSla_Contract::BRIDGE_FIELDS, $module);
+        foreach (self::fieldsOf(SupportSla_Contract::HOOK_FIELDS, $module) as $field) {
+            $fields[] = $field;
+        }
+        return $fields;
     }
 
-    /** @return string[] the Cases fields this hook writes */
-    public static function hookFields()
+    /** @return string[] */
+    public static function bridgeFields($module)
     {
-        return self::casesFields(SupportSla_Contract::HOOK_FIELDS);
+        return self::fieldsOf(SupportSla_Contract::BRIDGE_FIELDS, $module);
     }
 
-    private static function casesFields($byModule)
+    /** @return string[] */
+    public static function hookFields($module)
     {
-        foreach ($byModule as $module => $fields) {
-            if ($module === 'Cases') {
+        return self::fieldsOf(SupportSla_Contract::HOOK_FIELDS, $module);
+    }
+
+    private static function fieldsOf($byModule, $module)
+    {
+        foreach ($byModule as $name => $fields) {
+            if ($name === $module) {
                 return $fields;
             }
         }
