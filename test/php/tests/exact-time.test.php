@@ -57,3 +57,16 @@ test('owned fields: the catalogue\'s bridge fields then the hook\'s, per module'
     same(SupportSla_Contract::BRIDGE_FIELDS['SLA_TimeEntries'], SupportSla_OwnedFields::ownedFields('SLA_TimeEntries'));
     same([], SupportSla_OwnedFields::ownedFields('Contacts'));
 });
+
+test('owned fields: a value that only differs in HTML entities is left alone; a changed one goes back as loaded', function () {
+    require_once __DIR__ . '/../support/fake-bean.php';
+    // include/utils/db_utils.php to_html: fetchByAssoc encodes " ' < > (not &) in fetched_row.
+    $stored = ['sla_explanation_c' => 'Sally&#039;s case &quot;A&quot;', 'sla_response_status_c' => 'met'];
+    $bean = new FakeBean(['sla_explanation_c' => 'Sally\'s case "A"', 'sla_response_status_c' => 'breached'], $stored);
+    SupportSla_OwnedFields::restore($bean, $stored, 'Cases');
+    same('Sally\'s case "A"', $bean->sla_explanation_c, 'the same text: untouched');
+    same('met', $bean->sla_response_status_c);
+    $bean->sla_explanation_c = 'typed over';
+    SupportSla_OwnedFields::restore($bean, $stored, 'Cases');
+    same('Sally&#039;s case &quot;A&quot;', $bean->sla_explanation_c, 'as fetched_row holds it');
+});

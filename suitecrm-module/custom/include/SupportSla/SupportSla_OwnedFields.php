@@ -16,7 +16,10 @@ class SupportSla_OwnedFields
 {
     /**
      * On a person's save of an existing record: every owned field back to the stored value when
-     * the bean holds anything else (compared as text, so 1.5 and "1.5" are the same).
+     * the bean holds anything else. Compared as text with entities decoded, so a page's
+     * O'Brien and the loaded O&#039;Brien are the same and the bean is left as it is; when they
+     * differ, the stored value goes back as fetched_row holds it (the form SuiteCRM itself loads
+     * into a bean, so reading the record back gives the same text).
      *
      * @param object $bean
      * @param array $stored fetched_row
@@ -27,7 +30,7 @@ class SupportSla_OwnedFields
     {
         foreach (self::ownedFields($module) as $field) {
             $original = SupportSla_Row::value($stored, $field);
-            if (SupportSla_Row::text(SupportSla_Row::property($bean, $field)) !== SupportSla_Row::text($original)) {
+            if (SupportSla_Row::decoded(SupportSla_Row::property($bean, $field)) !== SupportSla_Row::decoded($original)) {
                 $bean->$field = $original;
             }
         }

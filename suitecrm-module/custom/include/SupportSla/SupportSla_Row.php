@@ -43,6 +43,19 @@ class SupportSla_Row
     }
 
     /**
+     * A value as text with HTML entities decoded: a value loaded from the database holds
+     * " ' < > as entities (include/utils/db_utils.php to_html, applied by fetchByAssoc), a value
+     * posted by a page may not, and both mean the same.
+     *
+     * @param mixed $value
+     * @return string
+     */
+    public static function decoded($value)
+    {
+        return html_entity_decode(self::text($value), ENT_QUOTES | ENT_HTML401, 'UTF-8');
+    }
+
+    /**
      * A property of the bean, null when unset.
      *
      * @param object $bean
