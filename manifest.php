@@ -36,6 +36,10 @@ $installdefs = array(
     ),
     'copy' => array(
         array(
+            'from' => '<basepath>/custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
+            'to' => 'custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
         ),
@@ -52,6 +56,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ExactTime.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ExactTime.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Installer.php',
             'to' => 'custom/include/SupportSla/SupportSla_Installer.php',
         ),
@@ -64,6 +72,14 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_MinuteWidget.php',
+            'to' => 'custom/include/SupportSla/SupportSla_MinuteWidget.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedFields.php',
+            'to' => 'custom/include/SupportSla/SupportSla_OwnedFields.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
             'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
         ),
@@ -72,8 +88,16 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_RecordInstaller.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Row.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Row.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_SaveActor.php',
             'to' => 'custom/include/SupportSla/SupportSla_SaveActor.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_StaleForm.php',
+            'to' => 'custom/include/SupportSla/SupportSla_StaleForm.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_SuiteCrm.php',

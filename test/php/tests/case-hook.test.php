@@ -77,3 +77,26 @@ test('a failing hook is logged and does not stop the save', function () {
     same('fatal', LoggerManager::$messages[0][0]);
     truthy(strpos(LoggerManager::$messages[0][1], 'case case-9') !== false, 'the message names the case');
 });
+
+test('a SuiteCRM 8 record view save (GraphQL saveRecord) is a person\'s: a stale posted log is replaced by the stored one', function () {
+    // SuiteCRM-Core core/backend/Data/LegacyHandler/RecordHandler.php saveRecord(): every attribute the page holds is set on the bean.
+    $GLOBALS['current_user'] = (object)['id' => 'seed_sally_id'];
+    $storedLog = '2026-12-07T12:53:27Z|status||Open_New|seed_sally_id|person;2026-12-07T12:58:04Z|status|Open_New|Open_Assigned|seed_max_id|person';
+    $stored = ['status' => 'Open_Assigned', 'sla_change_log_c' => $storedLog, 'sla_response_status_c' => 'met'];
+    $bean = new FakeBean(['status' => 'Open_New', 'sla_change_log_c' => '2026-12-07T12:53:27Z|status||Open_New|seed_sally_id|person', 'sla_response_status_c' => 'pending'], $stored);
+    withRequest(['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/api/graphql'], [], function () use ($bean) {
+        (new SupportSla_CaseHook())->beforeSave($bean, 'before_save', []);
+    });
+    same($storedLog, $bean->sla_change_log_c);
+    same('Open_Assigned', $bean->status, 'the status B set stays');
+    same('met', $bean->sla_response_status_c, 'a bridge-owned field is restored on a person\'s save');
+});
+
+test('a V8 API save under SuiteCRM 8\'s /legacy/Api may write bridge-owned fields', function () {
+    $GLOBALS['current_user'] = (object)['id' => 'seed_bridge_id'];
+    $bean = new FakeBean(['status' => 'Open_Assigned', 'sla_response_status_c' => 'breached'], ['status' => 'Open_Assigned', 'sla_response_status_c' => 'met']);
+    withRequest(['SCRIPT_NAME' => '/legacy/Api/index.php', 'REQUEST_URI' => '/legacy/Api/V8/module'], [], function () use ($bean) {
+        (new SupportSla_CaseHook())->beforeSave($bean, 'before_save', []);
+    });
+    same('breached', $bean->sla_response_status_c);
+});

@@ -25,7 +25,9 @@ function caseBean(array $after, $before, array $extra = []): FakeBean
 $table = readJson('schemas/change-log-examples.json');
 foreach ($table['changes'] as $example) {
     test('change log example: ' . $example['name'], function () use ($example) {
-        $bean = caseBean($example['after'], $example['before'], [LOG => $example['logBefore'], 'date_entered' => '2026-11-20 08:00:00']);
+        // The log before the save is the stored one (R1: the hook appends to fetched_row's log).
+        $stored = is_array($example['before']) && $example['before'] !== [] ? $example['before'] + [LOG => $example['logBefore']] : $example['before'];
+        $bean = caseBean($example['after'], $stored, [LOG => $example['logBefore'], 'date_entered' => '2026-11-20 08:00:00']);
         SupportSla_CaseSave::apply($bean, $example['userId'], $example['actor'], at($example['at']));
         same($example['logAfter'], $bean->{LOG}, 'log after the save');
         $downgradeChanged = SupportSla_ChangeLog::valueIn($example['before'], 'sla_downgrade_to_c')
@@ -108,7 +110,7 @@ test('the same bean object saved twice (a workflow CreateRecord) logs its change
 });
 
 test('the hook assigns only its own fields and never saves', function () {
-    $stored = ['status' => 'Open_New', 'sla_severity_c' => '2', REPORTED => '2026-11-24 09:12:07', 'priority' => 'P2', 'name' => 'Broken'];
+    $stored = ['status' => 'Open_New', 'sla_severity_c' => '2', REPORTED => '2026-11-24 09:12:07', 'priority' => 'P2', 'name' => 'Broken', 'sla_response_status_c' => 'pending'];
     $bean = caseBean(['status' => 'Open_Assigned', 'sla_severity_c' => '2', REPORTED => '2026-11-24 09:12:00', 'priority' => 'P1', 'name' => 'Broken &amp; urgent', 'sla_response_status_c' => 'pending'], $stored);
     $beforeApply = get_object_vars($bean);
     SupportSla_CaseSave::apply($bean, '1', 'person', at('2026-11-24T09:40:00Z'));

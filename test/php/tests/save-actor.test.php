@@ -1,6 +1,7 @@
 <?php
 /** Who is saving (SupportSla_SaveActor), per SUITECRM-PACKAGING.md "Who is saving?". */
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_SaveActor.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Contract.php';
 
 $web = ['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/index.php'];
 $cases = [
@@ -27,6 +28,16 @@ $cases = [
     'a custom action class' => [$web, [], 'fpm-fcgi', [['class' => 'customactionCreateRecord', 'function' => 'run_action']], 'workflow'],
     'other classes named like actions are not workflows' => [$web, [], 'fpm-fcgi', [['class' => 'SugarController', 'function' => 'action_save'], ['function' => 'run_action']], 'person'],
     'no server data at all (CLI)' => [[], [], 'cli', [], 'cron'],
+    // SuiteCRM-Core: the Angular app posts to './api/graphql' (core/app/shell/src/environments/environment.prod.ts),
+    // routed by config/routes/api_platform.yaml (prefix /api) through the front controller public/index.php.
+    'SuiteCRM 8 record view save (GraphQL saveRecord)' => [['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/api/graphql'], [], 'fpm-fcgi', [], 'person'],
+    'SuiteCRM 8 in a sub-folder, public/ not the document root' => [['SCRIPT_NAME' => '/crm/public/index.php', 'REQUEST_URI' => '/crm/public/api/graphql'], [], 'apache2handler', [], 'person'],
+    'SuiteCRM 8 GraphQL with a query string' => [['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/api/graphql?op=saveRecord'], [], 'fpm-fcgi', [], 'person'],
+    'SuiteCRM 8 bulk action from the list view (GraphQL process)' => [['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/api/graphql'], ['module' => 'Cases'], 'fpm-fcgi', [], 'person'],
+    'a workflow run inside a SuiteCRM 8 GraphQL save' => [['SCRIPT_NAME' => '/index.php', 'REQUEST_URI' => '/api/graphql'], [], 'fpm-fcgi', [['class' => 'AOW_WorkFlow', 'function' => 'run_actions']], 'workflow'],
+    'SuiteCRM 8 legacy screen in the iframe (edit view)' => [['SCRIPT_NAME' => '/legacy/index.php', 'REQUEST_URI' => '/legacy/index.php?module=Cases&action=EditView'], ['module' => 'Cases', 'action' => 'Save'], 'fpm-fcgi', [], 'person'],
+    'SuiteCRM 8 V8 API under /legacy/Api' => [['SCRIPT_NAME' => '/legacy/Api/index.php', 'REQUEST_URI' => '/legacy/Api/V8/module'], [], 'fpm-fcgi', [], 'api'],
+    'SuiteCRM 8 V8 API in a sub-folder' => [['SCRIPT_NAME' => '/crm/public/legacy/Api/index.php', 'REQUEST_URI' => '/crm/public/legacy/Api/V8/module/Cases/abc'], [], 'fpm-fcgi', [], 'api'],
 ];
 foreach ($cases as $name => [$server, $request, $sapi, $frames, $expected]) {
     test("actor: $name", function () use ($server, $request, $sapi, $frames, $expected) {

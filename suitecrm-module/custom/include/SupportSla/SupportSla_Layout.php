@@ -44,6 +44,9 @@ class SupportSla_Layout
                 } else {
                     $cell = $cell + array('type' => 'readonly', );
                 }
+            } elseif ($editView && $field['type'] === 'datetimecombo') {
+                // Any minute, not only the stock widget's quarter hours: SugarFieldDatetimeminute.
+                $cell = $cell + array('type' => 'Datetimeminute', );
             }
             $cells[] = $cell;
         }

@@ -6,10 +6,16 @@
  * - an AOW workflow action: only the call stack shows it (AOW_WorkFlow::run_actions, or an
  *   action class's run_action); checked first, as a workflow can run inside any other request;
  * - SuiteCRM's import: module=Import;
- * - the V8 API (Api/index.php, /Api/V8/...; /legacy/Api on SuiteCRM 8) and the legacy REST and
- *   SOAP services (service/v4_1/rest.php, used by portals): api;
+ * - SuiteCRM 8's Angular UI: every save it makes (the record view's save, inline edits on the
+ *   record and list views, bulk actions, create from a subpanel) is a GraphQL request to
+ *   <base>/api/graphql (SuiteCRM-Core core/app/shell/src/environments/environment.prod.ts
+ *   graphqlApiUrl './api/graphql'; config/routes/api_platform.yaml prefix /api), served by the
+ *   Symfony front controller public/index.php, which runs the legacy save: person;
+ * - the V8 API (Api/index.php, /Api/V8/...; /legacy/Api/index.php and /legacy/Api/V8/... on
+ *   SuiteCRM 8) and the legacy REST and SOAP services (service/v4_1/rest.php, used by portals): api;
  * - the scheduler: PHP run from the command line (cron.php, SuiteCRM 8's bin/console): cron;
- * - anything else is a person in the web UI (edit view, inline edit, mass update).
+ * - anything else is a person in SuiteCRM 7's web UI, or in a legacy screen SuiteCRM 8 shows in
+ *   its iframe (/legacy/index.php): edit view, quick create, inline edit, mass update.
  *
  * Plain PHP: the hook passes $_SERVER, $_REQUEST, PHP_SAPI and debug_backtrace(), so the rules
  * are unit-tested without SuiteCRM. Scanner-clean (no variable array keys, no listed functions).
@@ -40,6 +46,9 @@ class SupportSla_SaveActor
         }
         $script = self::path(is_array($server) && isset($server['SCRIPT_NAME']) ? $server['SCRIPT_NAME'] : '');
         $uri = self::path(is_array($server) && isset($server['REQUEST_URI']) ? $server['REQUEST_URI'] : '');
+        if (self::isGraphql($uri)) {
+            return self::PERSON;
+        }
         if (self::isApi($script, $uri)) {
             return self::API;
         }
@@ -72,6 +81,13 @@ class SupportSla_SaveActor
             }
         }
         return false;
+    }
+
+    /** SuiteCRM 8's UI endpoint, at the web root or under a sub-folder (/crm/public/api/graphql). */
+    private static function isGraphql($uri)
+    {
+        $path = rtrim($uri, '/');
+        return self::endsWith($path, '/api/graphql');
     }
 
     private static function isApi($script, $uri)
