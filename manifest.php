@@ -40,6 +40,10 @@ $installdefs = array(
             'to' => 'custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_AccountHook.php',
+            'to' => 'custom/include/SupportSla/SupportSla_AccountHook.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
         ),
@@ -78,6 +82,10 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedFields.php',
             'to' => 'custom/include/SupportSla/SupportSla_OwnedFields.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedSave.php',
+            'to' => 'custom/include/SupportSla/SupportSla_OwnedSave.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
@@ -1159,6 +1167,15 @@ $installdefs = array(
             'description' => 'SLA support: change log, downgraded at, reported at',
             'file' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
             'class' => 'SupportSla_CaseHook',
+            'function' => 'beforeSave',
+        ),
+        array(
+            'module' => 'Accounts',
+            'hook' => 'before_save',
+            'order' => 90,
+            'description' => 'SLA support: bridge fields kept on a person save',
+            'file' => 'custom/include/SupportSla/SupportSla_AccountHook.php',
+            'class' => 'SupportSla_AccountHook',
             'function' => 'beforeSave',
         ),
         array(

@@ -97,8 +97,21 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
       function: 'beforeSave',
     },
     {
+      module: 'Accounts',
+      hook: 'before_save',
+      // Late, so a site's own before_save hooks run first and a person's save still ends with
+      // the bridge's values. The description is what SuiteCRM matches an installed hook on.
+      order: 90,
+      description: 'SLA support: bridge fields kept on a person save',
+      file: 'custom/include/SupportSla/SupportSla_AccountHook.php',
+      class: 'SupportSla_AccountHook',
+      function: 'beforeSave',
+    },
+    {
       module: 'SLA_TimeEntries',
       hook: 'before_save',
+      // Description kept from 1.0.0 although the hook now also keeps the bridge's fields: SuiteCRM
+      // matches an installed hook on it, so a new one would be added beside the old on upgrade.
       order: 10,
       description: 'SLA support: account from the case',
       file: 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',

@@ -15,7 +15,7 @@ import { needPhp } from '../../support/services.js';
  * string interpolation and no superglobal. The sites themselves are an inventory: a new one
  * fails this test until it is reviewed and added.
  *
- * ACL and record access: what runs on users' requests (the two logic hooks and what they
+ * ACL and record access: what runs on users' requests (the three logic hooks and what they
  * require, the module's bean, menu, views and the Extension drop-ins) reads no other record
  * through beans or lists, saves nothing itself, and makes one reviewed query; the module's
  * bean takes part in SuiteCRM's ACL, its menu shows each action only with the right, and the
@@ -73,7 +73,7 @@ function runtimeFiles(): Set<string> {
   const hooks = (
     JSON.parse(manifest.stdout) as { installdefs: { logic_hooks: Array<{ file: string }> } }
   ).installdefs.logic_hooks.map((hook) => `${PACKAGE}/${hook.file}`);
-  expect(hooks.length).toBe(2);
+  expect(hooks.length).toBe(3);
   const always = phpFiles().filter((file) =>
     [`${PACKAGE}/modules/`, `${PACKAGE}/custom/Extension/`, `${PACKAGE}/custom/metadata/`].some((prefix) =>
       file.startsWith(prefix),
@@ -166,6 +166,7 @@ describe.skipIf(php.skip)('record access and ACL', () => {
   it('what runs on users’ requests reads no other record, saves nothing, and is not the installer', () => {
     const runtime = runtimeFiles();
     expect(runtime.has(`${PACKAGE}/custom/include/SupportSla/SupportSla_CaseHook.php`)).toBe(true);
+    expect(runtime.has(`${PACKAGE}/custom/include/SupportSla/SupportSla_AccountHook.php`)).toBe(true);
     expect(runtime.has(`${PACKAGE}/custom/include/SupportSla/SupportSla_ChangeLog.php`)).toBe(true);
     expect(runtime.has(`${PACKAGE}/custom/include/SupportSla/SupportSla_SuiteCrm.php`)).toBe(false);
     expect(runtime.has(`${PACKAGE}/custom/include/SupportSla/SupportSla_Installer.php`)).toBe(false);

@@ -6,7 +6,7 @@
  * create modes have an input for each of them, and its Duplicate action copies them; SuiteCRM 7's
  * forms post whatever a layout (or Studio) put on them. The bridge writes through the V8 API, so
  * API, cron, import and workflow saves are left alone. Written per module, so any module's
- * before_save hook can use it; today the Cases hook does.
+ * before_save hook can use it: the Cases hook, and SupportSla_OwnedSave for Accounts and time entries.
  */
 
 require_once __DIR__ . '/SupportSla_Contract.php';

@@ -5,10 +5,29 @@
  * API's relationship to the bean, so the case id is there whichever way the entry was linked.
  */
 
+require_once __DIR__ . '/SupportSla_OwnedSave.php';
 require_once __DIR__ . '/SupportSla_TimeEntryAccount.php';
 
 class SupportSla_TimeEntryHook
 {
+    /**
+     * A person's save never changes a field the bridge writes (term start, counts against plan,
+     * data problem): SuiteCRM 8's record view re-posts them (SupportSla_OwnedSave).
+     *
+     * @param object $bean
+     * @return void
+     */
+    private static function keepOwnedFields($bean)
+    {
+        try {
+            SupportSla_OwnedSave::apply($bean, 'SLA_TimeEntries', SupportSla_OwnedSave::currentActor());
+        } catch (Throwable $error) {
+            LoggerManager::getLogger()->fatal(
+                'SLA support: could not keep the bridge fields of a time entry: ' . $error->getMessage()
+            );
+        }
+    }
+
     /**
      * @param object $bean the time entry being saved
      * @param string $event before_save
@@ -17,6 +36,7 @@ class SupportSla_TimeEntryHook
      */
     public function beforeSave($bean, $event, $arguments)
     {
+        self::keepOwnedFields($bean);
         try {
             SupportSla_TimeEntryAccount::fill($bean, new SupportSla_CaseAccounts());
         } catch (Throwable $error) {
