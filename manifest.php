@@ -260,6 +260,10 @@ $installdefs = array(
             'to_module' => 'Accounts',
         ),
         array(
+            'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Vardefs/_override_sugarfield_sla_reserved_hours_effective_c.php',
+            'to_module' => 'Accounts',
+        ),
+        array(
             'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Vardefs/_override_sugarfield_sla_term_end_c.php',
             'to_module' => 'Accounts',
         ),
@@ -405,7 +409,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50 plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -421,7 +425,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -440,7 +444,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -458,7 +462,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -474,7 +478,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -490,7 +494,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -506,7 +510,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -522,7 +526,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -539,7 +543,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -555,7 +559,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -571,7 +575,26 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
+        ),
+        array(
+            'name' => 'sla_reserved_hours_effective_c',
+            'label' => 'LBL_SLA_RESERVED_HOURS_EFFECTIVE',
+            'type' => 'decimal',
+            'module' => 'Accounts',
+            'len' => 10,
+            'precision' => 2,
+            'ext1' => 2,
+            'default_value' => '',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -590,7 +613,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -609,7 +632,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -627,7 +650,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -645,7 +668,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -661,7 +684,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -677,7 +700,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -694,7 +717,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -710,7 +733,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -720,7 +743,7 @@ $installdefs = array(
             'len' => 1,
             'ext1' => 'sla_severity_list',
             'default_value' => '',
-            'required' => false,
+            'required' => true,
             'audited' => true,
             'reportable' => true,
             'mass_update' => false,
@@ -728,7 +751,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -746,7 +769,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -764,7 +787,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -782,7 +805,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -800,7 +823,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -817,7 +840,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -835,7 +858,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -852,7 +875,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -868,7 +891,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -884,7 +907,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -902,7 +925,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -919,7 +942,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -936,7 +959,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -954,7 +977,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -970,7 +993,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -986,7 +1009,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -1004,7 +1027,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -1021,7 +1044,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -1037,7 +1060,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -1055,7 +1078,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1072,7 +1095,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1091,7 +1114,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1107,7 +1130,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1124,7 +1147,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
     ),
     'logic_hooks' => array(

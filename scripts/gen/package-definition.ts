@@ -118,6 +118,7 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
         'sla_term_start_c',
         'sla_term_end_c',
         'sla_reserved_hours_c',
+        'sla_reserved_hours_effective_c',
         'sla_hours_used_c',
         'sla_hours_remaining_c',
         'sla_hours_state_c',
