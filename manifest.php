@@ -88,6 +88,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
+            'to' => 'custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
+        ),
+        array(
             'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
             'to' => 'modules/SLA_TimeEntries/Menu.php',
         ),
