@@ -47,6 +47,11 @@ export interface LayoutPanelDefinition {
   panel: string;
   /** Catalogue fields of the module, in display order (filled left to right, maxColumns per row). */
   fields: string[];
+  /**
+   * Staff-written fields of `fields` that also go into the module's quick create form (same panel
+   * key), so that what the forms require can be entered there too.
+   */
+  quickCreate?: string[];
 }
 
 /** Columns `scripts/post_install.php` adds to a stock module's list view. */
@@ -161,6 +166,8 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
         'sla_explanation_c',
         'sla_data_problem_c',
       ],
+      // Severity is required: a case quick-created from an account's or contact's Cases subpanel needs it too.
+      quickCreate: ['sla_severity_c', 'sla_environment_c', 'sla_channel_c'],
     },
   ],
   listColumns: [

@@ -473,6 +473,13 @@ function layoutPanels(context: PackageContext): PhpValue {
     label(panel.module, panel.panel.toUpperCase(), catalogue);
     if (new Set(panel.fields).size !== panel.fields.length)
       throw new Error(`${where}: a field is listed twice`);
+    const quickCreate = panel.quickCreate ?? [];
+    for (const name of quickCreate) {
+      if (!panel.fields.includes(name))
+        throw new Error(`${where}: quick create field ${name} is not in fields`);
+      if (isMachineWritten(requireField(panel.module, name, where, catalogue)))
+        throw new Error(`${where}: quick create field ${name} is not staff-written`);
+    }
     out.set(
       panel.module,
       new Map<string, PhpValue>([
@@ -480,6 +487,10 @@ function layoutPanels(context: PackageContext): PhpValue {
         [
           'fields',
           panel.fields.map((name) => layoutField(requireField(panel.module, name, where, catalogue))),
+        ],
+        [
+          'quick_create',
+          quickCreate.map((name) => layoutField(requireField(panel.module, name, where, catalogue))),
         ],
       ]),
     );
@@ -552,7 +563,7 @@ function contractConstantsFile(context: PackageContext): GeneratedFile {
       constant(
         'LAYOUT_PANELS',
         layoutPanels(context),
-        'module => the panel post_install adds to its detail and edit views (header: the upper-cased key)',
+        'module => the panel post_install adds to its detail and edit views (header: the upper-cased key), and the fields it adds to its quick create form',
       ),
       constant(
         'LIST_COLUMNS',

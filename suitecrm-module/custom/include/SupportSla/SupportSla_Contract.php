@@ -138,7 +138,7 @@ class SupportSla_Contract
         ),
     );
 
-    /** module => the panel post_install adds to its detail and edit views (header: the upper-cased key) */
+    /** module => the panel post_install adds to its detail and edit views (header: the upper-cased key), and the fields it adds to its quick create form */
     const LAYOUT_PANELS = array(
         'Accounts' => array(
             'panel' => 'lbl_sla_support_contract',
@@ -258,6 +258,7 @@ class SupportSla_Contract
                     'readonly' => true,
                 ),
             ),
+            'quick_create' => array(),
         ),
         'Cases' => array(
             'panel' => 'lbl_sla_panel',
@@ -405,6 +406,26 @@ class SupportSla_Contract
                     'label' => 'LBL_SLA_DATA_PROBLEM',
                     'type' => 'varchar',
                     'readonly' => true,
+                ),
+            ),
+            'quick_create' => array(
+                array(
+                    'name' => 'sla_severity_c',
+                    'label' => 'LBL_SLA_SEVERITY',
+                    'type' => 'enum',
+                    'readonly' => false,
+                ),
+                array(
+                    'name' => 'sla_environment_c',
+                    'label' => 'LBL_SLA_ENVIRONMENT',
+                    'type' => 'enum',
+                    'readonly' => false,
+                ),
+                array(
+                    'name' => 'sla_channel_c',
+                    'label' => 'LBL_SLA_CHANNEL',
+                    'type' => 'enum',
+                    'readonly' => false,
                 ),
             ),
         ),
