@@ -112,6 +112,42 @@ describe.skipIf(php.skip)('form validation in the package', () => {
     expect(def('SLA_TimeEntries', 'hours')).toMatchObject({ required: true, type: 'decimal' });
   });
 
+  it("writes panel and tab headers in upper case, like SuiteCRM's own (OVERVIEW, MORE INFORMATION)", () => {
+    const headers: Array<[ModuleName, string]> = [
+      ['Accounts', 'LBL_SLA_SUPPORT_CONTRACT'],
+      ['Cases', 'LBL_SLA_PANEL'],
+      ['SLA_TimeEntries', 'LBL_SLA_TIMEENTRY_INFORMATION'],
+      ['SLA_TimeEntries', 'LBL_SLA_TIMEENTRY_PLAN'],
+    ];
+    for (const language of LANGUAGES) {
+      for (const [module, key] of headers) {
+        const file =
+          module === 'SLA_TimeEntries'
+            ? `suitecrm-module/modules/SLA_TimeEntries/language/${language}.lang.php`
+            : `suitecrm-module/custom/Extension/modules/${module}/Ext/Language/${language}.sla_support.php`;
+        const text = dump.language[file]?.mod_strings[key] ?? '';
+        expect(text.length, `${language} ${key}`).toBeGreaterThan(2);
+        expect(text, `${language} ${key}`).toBe(text.toLocaleUpperCase(language.replace('_', '-')));
+      }
+    }
+  });
+
+  it('labels Reserved hours (effective) in both languages', () => {
+    const file = (language: Language) =>
+      `suitecrm-module/custom/Extension/modules/Accounts/Ext/Language/${language}.sla_support.php`;
+    expect(dump.language[file('en_us')]?.mod_strings.LBL_SLA_RESERVED_HOURS_EFFECTIVE).toBe(
+      'Reserved hours (effective)',
+    );
+    expect(dump.language[file('es_ES')]?.mod_strings.LBL_SLA_RESERVED_HOURS_EFFECTIVE).toBe(
+      'Horas reservadas (efectivas)',
+    );
+    expect(def('Accounts', 'sla_reserved_hours_effective_c')).toEqual({
+      inline_edit: false,
+      massupdate: false,
+      importable: false,
+    });
+  });
+
   describe('reserved hours (override): 0 to 10,000, two decimals', () => {
     it.each(['', '0', '40', '40.25', '40.250', '10000', '10,000.00'])('accepts %j', (value) => {
       expect(check('Accounts', 'sla_reserved_hours_c', { sla_reserved_hours_c: value }).ok).toBe(true);
