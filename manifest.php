@@ -120,6 +120,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
+            'to' => 'custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
+        ),
+        array(
             'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
             'to' => 'modules/SLA_TimeEntries/Menu.php',
         ),
@@ -292,6 +296,10 @@ $installdefs = array(
             'to_module' => 'Accounts',
         ),
         array(
+            'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Vardefs/_override_sugarfield_sla_reserved_hours_effective_c.php',
+            'to_module' => 'Accounts',
+        ),
+        array(
             'from' => '<basepath>/custom/Extension/modules/Accounts/Ext/Vardefs/_override_sugarfield_sla_term_end_c.php',
             'to_module' => 'Accounts',
         ),
@@ -437,7 +445,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50 plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -453,7 +461,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -472,7 +480,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -490,7 +498,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -506,7 +514,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -522,7 +530,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -538,7 +546,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -554,7 +562,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -571,7 +579,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -587,7 +595,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -603,7 +611,26 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
+        ),
+        array(
+            'name' => 'sla_reserved_hours_effective_c',
+            'label' => 'LBL_SLA_RESERVED_HOURS_EFFECTIVE',
+            'type' => 'decimal',
+            'module' => 'Accounts',
+            'len' => 10,
+            'precision' => 2,
+            'ext1' => 2,
+            'default_value' => '',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -622,7 +649,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -641,7 +668,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -659,7 +686,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -677,7 +704,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -693,7 +720,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -709,7 +736,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -726,7 +753,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -742,7 +769,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -752,7 +779,7 @@ $installdefs = array(
             'len' => 1,
             'ext1' => 'sla_severity_list',
             'default_value' => '',
-            'required' => false,
+            'required' => true,
             'audited' => true,
             'reportable' => true,
             'mass_update' => false,
@@ -760,7 +787,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -778,7 +805,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -796,7 +823,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -814,7 +841,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -832,7 +859,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -849,7 +876,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -867,7 +894,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -884,7 +911,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -900,7 +927,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -916,7 +943,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -934,7 +961,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -951,7 +978,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -968,7 +995,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -986,7 +1013,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -1002,7 +1029,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -1018,7 +1045,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -1036,7 +1063,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -1053,7 +1080,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -1069,7 +1096,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -1087,7 +1114,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1104,7 +1131,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1123,7 +1150,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1139,7 +1166,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1156,7 +1183,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=d0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50',
         ),
     ),
     'logic_hooks' => array(

@@ -47,6 +47,11 @@ export interface LayoutPanelDefinition {
   panel: string;
   /** Catalogue fields of the module, in display order (filled left to right, maxColumns per row). */
   fields: string[];
+  /**
+   * Staff-written fields of `fields` that also go into the module's quick create form (same panel
+   * key), so that what the forms require can be entered there too.
+   */
+  quickCreate?: string[];
 }
 
 /** Columns `scripts/post_install.php` adds to a stock module's list view. */
@@ -131,6 +136,7 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
         'sla_term_start_c',
         'sla_term_end_c',
         'sla_reserved_hours_c',
+        'sla_reserved_hours_effective_c',
         'sla_hours_used_c',
         'sla_hours_remaining_c',
         'sla_hours_state_c',
@@ -173,6 +179,8 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
         'sla_explanation_c',
         'sla_data_problem_c',
       ],
+      // Severity is required: a case quick-created from an account's or contact's Cases subpanel needs it too.
+      quickCreate: ['sla_severity_c', 'sla_environment_c', 'sla_channel_c'],
     },
   ],
   listColumns: [

@@ -20,6 +20,7 @@ import {
 } from '../../bridge/src/contract/catalogue-schema.js';
 import { CHANGE_LOG_ACTORS } from '../../bridge/src/contract/change-log-entry.js';
 import { formatPackageStamp } from '../../bridge/src/contract/package-stamp.js';
+import { validatedFields, validationMessages, validationVardef } from './form-validation.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, POLICY_SOURCE, slashNotice } from './notice.js';
 import { PACKAGE_DEFINITION, type PackageDefinition } from './package-definition.js';
@@ -123,6 +124,9 @@ function applicationLanguageFile(language: Language, context: PackageContext): G
       options.set(option.key, option[language]);
     lines.push(phpAssign('app_list_strings', [name], options));
   }
+  for (const [key, text] of validationMessages(catalogue, language)) {
+    lines.push(phpAssign('app_strings', [key], text));
+  }
   for (const module of ownModules(catalogue)) {
     const info = catalogue.modules[module];
     if (info.labels) lines.push(phpAssign('app_list_strings', ['moduleList', module], info.labels[language]));
@@ -187,6 +191,28 @@ function stockVardefFile(module: ModuleName, catalogue: Catalogue): GeneratedFil
       );
     }
   }
+  const required = fieldsOf(module, { writer: 'staff' }, catalogue).filter((field) => field.required);
+  if (required.length > 0) {
+    lines.push(
+      '',
+      '// Required in every form; set here as well as in fields_meta_data so that an upgrade of an installed field gets it.',
+    );
+    for (const field of required)
+      lines.push(phpAssign('dictionary', [object, 'fields', field.name, 'required'], true));
+  }
+  const validated = validatedFields(catalogue).filter((field) => field.module === module);
+  if (validated.length > 0) {
+    lines.push(
+      '',
+      "// What the forms check before a save (scripts/gen/form-validation.ts): 7.14 runs 'validation',",
+      "// 8.x the integer 'validations' ranges; inline edit is off where 7.14's would skip the check.",
+    );
+    for (const field of validated) {
+      for (const [key, value] of Object.entries(validationVardef(field))) {
+        lines.push(phpAssign('dictionary', [object, 'fields', field.name, key], value));
+      }
+    }
+  }
   return { path: inPackage(vardefExtensionPath(module)), content: phpFile(notice(), lines) };
 }
 
@@ -219,7 +245,9 @@ function ownFieldVardef(field: CatalogueField, context: PackageContext): Record<
   def.massupdate = !machine && field.type === 'enum';
   def.importable = machine ? false : field.required ? 'required' : true;
   def.comments = fieldComment(field, context);
-  return def;
+  // SuiteCRM's key for a form default: "now" is today in the user's time zone (SugarBean::parseDateDefault on 7.14, DateTimeService::getDefaultDate on 8.x).
+  if (field.displayDefault !== undefined) def.display_default = field.displayDefault;
+  return { ...def, ...validationVardef(field) };
 }
 
 /**
@@ -322,6 +350,12 @@ function ownVardefsFile(module: ModuleName, context: PackageContext): GeneratedF
     "    require_once 'include/SugarObjects/VardefManager.php';",
     '}',
     `VardefManager::createVardef(${phpString(module)}, ${phpString(info.objectName)}, ${phpValue(['basic', 'assignable', 'security_groups'])});`,
+    '',
+    "// The subject is optional: the package's before_save hook fills a blank one from the case's number and subject.",
+    `if (isset($dictionary[${phpString(info.objectName)}]['fields']['name'])) {`,
+    `    ${phpAssign('dictionary', [info.objectName, 'fields', 'name', 'required'], false)}`,
+    `    ${phpAssign('dictionary', [info.objectName, 'fields', 'name', 'importable'], true)}`,
+    '}',
   ];
   return {
     path: inPackage(`${moduleDir(module)}/vardefs.php`),
@@ -439,6 +473,13 @@ function layoutPanels(context: PackageContext): PhpValue {
     label(panel.module, panel.panel.toUpperCase(), catalogue);
     if (new Set(panel.fields).size !== panel.fields.length)
       throw new Error(`${where}: a field is listed twice`);
+    const quickCreate = panel.quickCreate ?? [];
+    for (const name of quickCreate) {
+      if (!panel.fields.includes(name))
+        throw new Error(`${where}: quick create field ${name} is not in fields`);
+      if (isMachineWritten(requireField(panel.module, name, where, catalogue)))
+        throw new Error(`${where}: quick create field ${name} is not staff-written`);
+    }
     out.set(
       panel.module,
       new Map<string, PhpValue>([
@@ -446,6 +487,10 @@ function layoutPanels(context: PackageContext): PhpValue {
         [
           'fields',
           panel.fields.map((name) => layoutField(requireField(panel.module, name, where, catalogue))),
+        ],
+        [
+          'quick_create',
+          quickCreate.map((name) => layoutField(requireField(panel.module, name, where, catalogue))),
         ],
       ]),
     );
@@ -518,7 +563,7 @@ function contractConstantsFile(context: PackageContext): GeneratedFile {
       constant(
         'LAYOUT_PANELS',
         layoutPanels(context),
-        'module => the panel post_install adds to its detail and edit views (header: the upper-cased key)',
+        'module => the panel post_install adds to its detail and edit views (header: the upper-cased key), and the fields it adds to its quick create form',
       ),
       constant(
         'LIST_COLUMNS',

@@ -4,7 +4,7 @@
  * so the tests can check it against the field catalogue:
  * - manifest: $manifest and $installdefs of manifest.php, and which SuiteCRM versions its
  *   patterns accept (matched with preg_match("/$pattern/"), as PackageManager does);
- * - language: $mod_strings / $app_list_strings of every language file, by path;
+ * - language: $mod_strings / $app_list_strings / $app_strings of every language file, by path;
  * - vardefs: $dictionary after each vardefs file (VardefManager stubbed), by path;
  * - contract: the constants of SupportSla_Contract.
  * Usage: php test/php/dump-package.php
@@ -34,13 +34,14 @@ function loadStrings(string $path): array
 {
     $mod_strings = [];
     $app_list_strings = [];
+    $app_strings = [];
     include $path;
     // json_encode turns ['' => .., '1' => ..] into an object but renumbers a list: keep keys explicit.
     $pairs = [];
     foreach ($app_list_strings as $list => $options) {
         $pairs[$list] = is_array($options) ? array_map(null, array_map('strval', array_keys($options)), array_values($options)) : $options;
     }
-    return ['mod_strings' => $mod_strings, 'app_list_strings' => $pairs];
+    return ['mod_strings' => $mod_strings, 'app_list_strings' => $pairs, 'app_strings' => (object) $app_strings];
 }
 
 function loadDictionary(string $path): array

@@ -77,6 +77,40 @@ const relationshipSchema = z.strictObject({
 
 const coreFieldSchema = z.strictObject({ name: fieldName, type: z.enum(CORE_FIELD_TYPES) });
 
+/**
+ * A rule the package's forms check before a save (the vardef's validation, see
+ * scripts/gen/form-validation.ts): the value must be in a range, have at most some decimals,
+ * be a multiple of a step, not be before another date of the form, or be filled in when another
+ * field of the form says so. `message` is what the form shows, in the user's language; `{min}`,
+ * `{max}`, `{step}` and `{places}` are replaced by the rule's numbers.
+ */
+const validationSchema = z.discriminatedUnion('check', [
+  z.strictObject({
+    check: z.literal('range'),
+    min: z.number(),
+    max: z.number(),
+    /** The minimum itself is refused (hours: more than 0). */
+    minExclusive: z.boolean().optional(),
+    message: labels,
+  }),
+  z.strictObject({ check: z.literal('decimals'), places: z.number().int().min(0), message: labels }),
+  z.strictObject({ check: z.literal('step'), step: z.number().positive(), message: labels }),
+  /** A date not before another date field of the same module (when both are filled in). */
+  z.strictObject({ check: z.literal('notBefore'), field: fieldName, message: labels }),
+  /** Blank is refused while a checkbox of the same module is ticked. */
+  z.strictObject({ check: z.literal('requiredWhenTicked'), field: fieldName, message: labels }),
+  /** Blank is refused while a dropdown of the same module holds a key not in `except`. */
+  z.strictObject({
+    check: z.literal('requiredWhenSet'),
+    field: fieldName,
+    except: z.array(z.string()),
+    message: labels,
+  }),
+  /** Refused while the checkbox `when` is ticked and the checkbox `needs` is not. */
+  z.strictObject({ check: z.literal('tickedNeeds'), when: fieldName, needs: fieldName, message: labels }),
+]);
+export type FieldValidation = z.infer<typeof validationSchema>;
+
 const enumOptionSchema = z.strictObject({ key: z.string(), en_us: z.string(), es_ES: z.string() });
 
 const enumSchema = z.strictObject({
@@ -98,6 +132,10 @@ const fieldSchema = z.strictObject({
   default: z.string().optional(),
   audited: z.boolean(),
   required: z.boolean(),
+  /** What the form checks before saving (staff-written fields only). */
+  validation: z.array(validationSchema).min(1).optional(),
+  /** A date field's default in new records' forms, as SuiteCRM's display_default (e.g. "now": today in the user's time zone). */
+  displayDefault: z.literal('now').optional(),
 });
 
 const changeLogSchema = z.strictObject({
@@ -204,6 +242,15 @@ function crossChecks(catalogue: Catalogue): Problem[] {
     ) {
       problems.push({ path: at('default'), message: `${key}: a bool default is "0" or "1"` });
     }
+    for (const rule of field.validation ?? []) {
+      problems.push(...validationProblems(catalogue, field, rule, at('validation')));
+    }
+    if (field.displayDefault !== undefined && field.type !== 'date') {
+      problems.push({
+        path: at('displayDefault'),
+        message: `${key}: only date fields have a displayDefault`,
+      });
+    }
     if (field.writer !== 'staff' && field.required) {
       problems.push({ path: at('required'), message: `${key}: only staff-written fields can be required` });
     }
@@ -248,6 +295,45 @@ function crossChecks(catalogue: Catalogue): Problem[] {
     )
   ) {
     problems.push({ path: ['changeLog', 'field'], message: `the change log must be a text field of Cases` });
+  }
+  return problems;
+}
+
+/** A validation rule fits its field: numbers on numbers, dates on dates, and the fields it names exist. */
+function validationProblems(
+  catalogue: Catalogue,
+  field: CatalogueField,
+  rule: FieldValidation,
+  path: PropertyKey[],
+): Problem[] {
+  const key = `${field.module}.${field.name}`;
+  const problems: Problem[] = [];
+  const other = (name: string, type: FieldType) => {
+    const found = catalogue.fields.find((f) => f.module === field.module && f.name === name);
+    if (found?.type !== type) {
+      problems.push({
+        path,
+        message: `${key}: ${rule.check} names ${name}, not a ${type} field of ${field.module}`,
+      });
+    }
+  };
+  if (field.writer !== 'staff')
+    problems.push({ path, message: `${key}: only staff-written fields are validated` });
+  const numeric = field.type === 'decimal' || field.type === 'int';
+  if ((rule.check === 'range' || rule.check === 'decimals' || rule.check === 'step') && !numeric) {
+    problems.push({ path, message: `${key}: ${rule.check} applies to numbers` });
+  }
+  if (rule.check === 'range' && rule.min > rule.max)
+    problems.push({ path, message: `${key}: min above max` });
+  if (rule.check === 'notBefore') {
+    if (field.type !== 'date') problems.push({ path, message: `${key}: notBefore applies to dates` });
+    other(rule.field, 'date');
+  }
+  if (rule.check === 'requiredWhenTicked') other(rule.field, 'bool');
+  if (rule.check === 'requiredWhenSet') other(rule.field, 'enum');
+  if (rule.check === 'tickedNeeds') {
+    other(rule.when, 'bool');
+    other(rule.needs, 'bool');
   }
   return problems;
 }

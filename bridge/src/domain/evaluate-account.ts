@@ -17,6 +17,8 @@ import { CONTRACT_ZONE, localDayOf, startOfLocalDay } from './time/local-day.js'
 export interface AccountFields {
   sla_term_start_c: string | null;
   sla_term_end_c: string | null;
+  /** The reserved hours in force: the account's override when filled in, else the plan's. */
+  sla_reserved_hours_effective_c: number | null;
   sla_hours_used_c: number | null;
   sla_hours_remaining_c: number | null;
   sla_hours_state_c: HoursState | null;
@@ -44,6 +46,7 @@ export interface AccountEvaluation {
 export const EMPTY_ACCOUNT_FIELDS: AccountFields = {
   sla_term_start_c: null,
   sla_term_end_c: null,
+  sla_reserved_hours_effective_c: null,
   sla_hours_used_c: null,
   sla_hours_remaining_c: null,
   sla_hours_state_c: null,
@@ -80,6 +83,7 @@ function evaluate(input: AccountEvaluationInput): AccountEvaluation {
   const status = contractStatusOn(contract, today, policy.document);
   const fields: AccountFields = { ...EMPTY_ACCOUNT_FIELDS, sla_contract_state_c: status.state };
   if (contract.kind !== 'dedicated') return { computed: true, fields, nextTransitionAt: null, events: [] };
+  fields.sla_reserved_hours_effective_c = toHours(contract.reservedCentihours);
 
   const entries = validTimeEntries(input.timeEntries.filter((entry) => entry.accountId === input.account.id));
   if (status.term !== null && status.termStart !== null && status.termLastDay !== null) {

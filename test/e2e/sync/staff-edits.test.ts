@@ -123,6 +123,19 @@ describe('staff edits reach exactly the records they affect', () => {
     const report = await sync();
     expect(written(report)).toEqual(new Set([`Accounts/${accountId}`]));
     expect((await readBack(h, 'Accounts')).get(accountId)?.sla_hours_remaining_c).toBe(250 - 2.5);
+    expect((await readBack(h, 'Accounts')).get(accountId)?.sla_reserved_hours_effective_c).toBe(250);
+  });
+
+  it("shows the override as the effective reserved hours, and the plan's again once it is blanked", async () => {
+    h.standIn.control.staffEdit('Accounts', accountId, { sla_reserved_hours_c: '12.5' });
+    await sync();
+    const overridden = (await readBack(h, 'Accounts')).get(accountId);
+    expect([overridden?.sla_reserved_hours_effective_c, overridden?.sla_hours_remaining_c]).toEqual([
+      12.5, 10,
+    ]);
+    h.standIn.control.staffEdit('Accounts', accountId, { sla_reserved_hours_c: '' });
+    await sync();
+    expect((await readBack(h, 'Accounts')).get(accountId)?.sla_reserved_hours_effective_c).toBe(250);
   });
 
   it('restores a bridge field a person overwrote', async () => {

@@ -18,6 +18,8 @@ import { filesUnder, ROOT, runPhp } from '../../support/php.js';
 import { needPhp } from '../../support/services.js';
 
 const php = needPhp();
+/** The keys a staff field's vardef extension may carry: its form rules (scripts/gen/form-validation.ts). */
+const FORM_KEYS = ['validation', 'validations', 'inline_edit', 'required'];
 const PACKAGE_PHP = [...filesUnder('suitecrm-module'), 'manifest.php'].filter((path) =>
   path.endsWith('.php'),
 );
@@ -282,8 +284,14 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
         const def = defs.fields[field.name];
         if (isMachineWritten(field)) {
           expect(def, field.name).toEqual({ inline_edit: false, massupdate: false, importable: false });
-        } else {
+        } else if (field.validation === undefined && !field.required) {
           expect(def, field.name).toBeUndefined();
+        } else {
+          // Form rules only (form-validation.test.ts checks them): never import or mass-update flags.
+          expect(
+            Object.keys(def ?? {}).filter((key) => !FORM_KEYS.includes(key)),
+            field.name,
+          ).toEqual([]);
         }
       }
       expect(defs.fields.sla_timeentries).toMatchObject({
@@ -299,7 +307,7 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
     for (const field of fieldsOf('SLA_TimeEntries')) {
       const def = own.fields[field.name] as Entry;
       expect(def.type, field.name).toBe(field.type);
-      expect(def.inline_edit, field.name).toBe(!isMachineWritten(field));
+      expect(def.inline_edit, field.name).toBe(!isMachineWritten(field) && field.validation === undefined);
       if (isMachineWritten(field)) expect([def.massupdate, def.importable]).toEqual([false, false]);
     }
     expect(own.fields.sla_timeentries_cases_name).toMatchObject({

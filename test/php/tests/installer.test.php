@@ -29,7 +29,11 @@ test('first install: panels and columns added, access rights, every record creat
     $store = new FakeStore();
     $platform = new FakePlatform();
     $log = installer($views, $store, $platform)->install(false);
-    same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|listview'], $views->saves);
+    same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], $views->saves);
+    // The quick create form (the Cases subpanels' create button) gets what the forms require: Severity (as reported).
+    $quick = SupportSla_Layout::gridFieldNames($views->layouts['Cases|quickcreate']['QuickCreate']);
+    same(true, in_array('sla_severity_c', $quick, true), 'severity in the Cases quick create');
+    same(false, in_array('sla_response_due_c', $quick, true), 'no bridge field in the quick create');
     same(['acl SLA_TimeEntries'], $platform->calls);
     same(recordCount(), count($store->writes));
     same(5, count($store->active('AOR_Reports')));
@@ -185,8 +189,8 @@ test('a layout that cannot be read is reported, and the other layouts are still 
     $views = new FailingViews($stock->layouts, 'Accounts|editview');
     $log = installer($views, new FakeStore(), new FakePlatform())->install(false);
     truthy(in_array('Accounts editview: FAILED: view definitions for View editview and Module Accounts are missing', $log, true), 'reported');
-    same(['Accounts|detailview', 'Cases|detailview', 'Cases|editview', 'Cases|listview'], $views->saves);
+    same(['Accounts|detailview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], $views->saves);
     $views->saves = [];
     $log = installer($views, new FakeStore(), new FakePlatform())->uninstall();
-    same(['Accounts|detailview', 'Cases|detailview', 'Cases|editview', 'Cases|listview'], $views->saves, 'uninstall too');
+    same(['Accounts|detailview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], $views->saves, 'uninstall too');
 });

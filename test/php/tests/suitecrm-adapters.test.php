@@ -77,7 +77,7 @@ test('post_install on a new site: layouts deployed, access rights, records saved
     $output = runScript('post_install', 'post_install');
     same(false, strpos($output, 'FAILED'), 'no step failed: ' . $output);
     truthy(strpos($output, '<b>SLA support</b>') !== false, 'the log has a heading');
-    same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|listview'], PocketLayouts::$deployed);
+    same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], PocketLayouts::$deployed);
     same(['addActions SLA_TimeEntries module'], PocketCalls::$calls);
     same(5, count(rows('aor_reports')));
     same(3, count(rows('aow_workflow')));
@@ -131,7 +131,7 @@ test('post_install after an uninstall undeletes and rewrites the records, and ad
     same(false, strpos($output, 'FAILED'), $output);
     same([], rows('aor_reports', true));
     same(SupportSla_ReadyMade::reports('en_us', 'x')[0]['values']['name'], PocketDb::$tables['aor_reports'][$id]['name']);
-    same(5, count(PocketLayouts::$deployed));
+    same(6, count(PocketLayouts::$deployed));
 });
 
 test('an upgrade leaves layouts alone and does not bring back what the admin deleted', function () {

@@ -49,7 +49,8 @@ test('the hook looks the case up in the database, quoted, and skips deleted case
     $db = new FakeDatabase();
     $db->answers["SELECT account_id FROM cases WHERE id = 'c''1' AND deleted = 0"] = 'acc-1';
     DBManagerFactory::$instance = $db;
-    $entry = (object)['case_id' => "c'1", 'account_id' => null];
+    // A typed subject: only the account is looked up (time-entry-subject.test.php covers the subject).
+    $entry = (object)['case_id' => "c'1", 'account_id' => null, 'name' => 'Typed subject'];
     (new SupportSla_TimeEntryHook())->beforeSave($entry, 'before_save', []);
     same('acc-1', $entry->account_id);
     same(["SELECT account_id FROM cases WHERE id = 'c''1' AND deleted = 0"], $db->queries);

@@ -179,6 +179,34 @@ describe('the catalogue schema refuses', () => {
     ).toMatch(/Cases has no field sla_nope_c/);
   });
 
+  it('form rules that do not fit their field: a bridge field, a number rule on a date, a comparison with no date', () => {
+    const message = { en_us: 'x', es_ES: 'x' };
+    expect(
+      problemsOf(
+        (c) => (field(c, 'sla_hours_used_c').validation = [{ check: 'range', min: 0, max: 1, message }]),
+      ),
+    ).toMatch(/only staff-written fields are validated/);
+    expect(
+      problemsOf(
+        (c) => (field(c, 'sla_cancelled_on_c').validation = [{ check: 'decimals', places: 2, message }]),
+      ),
+    ).toMatch(/decimals applies to numbers/);
+    expect(
+      problemsOf(
+        (c) =>
+          (field(c, 'sla_paid_through_c').validation = [
+            { check: 'notBefore', field: 'sla_plan_c', message },
+          ]),
+      ),
+    ).toMatch(/names sla_plan_c, not a date field of Accounts/);
+    expect(
+      problemsOf(
+        (c) => (field(c, 'sla_reserved_hours_c').validation = [{ check: 'range', min: 5, max: 1, message }]),
+      ),
+    ).toMatch(/min above max/);
+    expect(problemsOf((c) => (field(c, 'hours').displayDefault = 'now'))).toMatch(/only date fields/);
+  });
+
   it('a relationship whose key the module does not have', () => {
     expect(
       problemsOf(

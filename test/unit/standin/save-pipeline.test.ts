@@ -118,6 +118,26 @@ describe('what a V8 save stores (fixtures items 20, 31-33, 37)', () => {
     expect(entry.counts_against_plan).toBe('0');
   });
 
+  it("fills a blank time entry subject from its case, as the package's hook does (SupportSla_TimeEntrySubject)", () => {
+    const { save } = setup();
+    const aCase = save('Cases', undefined, { name: 'Printer fails', account_id: 'a1' });
+    const blank = save('SLA_TimeEntries', undefined, {
+      case_id: aCase.id,
+      hours: 1,
+      work_date: '2026-11-24',
+    });
+    expect(blank.name).toBe(`#${aCase.case_number}: Printer fails`);
+    const typed = save('SLA_TimeEntries', undefined, {
+      name: 'Call with the customer',
+      case_id: aCase.id,
+      hours: 1,
+      work_date: '2026-11-24',
+    });
+    expect(typed.name).toBe('Call with the customer');
+    const noCase = save('SLA_TimeEntries', undefined, { name: '  ', hours: 1, work_date: '2026-11-24' });
+    expect(noCase.name ?? '').toBe('');
+  });
+
   it('soft-deletes with "deleted": 1 in a PATCH', () => {
     const { store, save } = setup();
     save('Accounts', 'a1', { deleted: 1 });

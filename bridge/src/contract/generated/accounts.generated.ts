@@ -42,6 +42,8 @@ export interface AccountAttributes {
   sla_term_start_c: string | null;
   /** Current term end (written by bridge, YYYY-MM-DD): Last day of the current (or last) term (inclusive). */
   sla_term_end_c: string | null;
+  /** Reserved hours (effective) (written by bridge): The hours per term in force: the override when it is filled in, else the plan's hours. */
+  sla_reserved_hours_effective_c: number | null;
   /** Hours used this term (written by bridge): Hours logged against the plan in the current term, in the categories that count. */
   sla_hours_used_c: number | null;
   /** Hours remaining (written by bridge): Reserved hours minus hours used; negative when overrun. */
@@ -64,6 +66,7 @@ export type AccountField = keyof AccountAttributes;
 export interface AccountBridgeValues {
   sla_term_start_c: string | null;
   sla_term_end_c: string | null;
+  sla_reserved_hours_effective_c: number | null;
   sla_hours_used_c: number | null;
   sla_hours_remaining_c: number | null;
   sla_hours_state_c: SlaHoursStateListKey | null;
@@ -90,6 +93,7 @@ export const ACCOUNT_FIELD_SPECS = {
   sla_product_versions_c: { type: 'varchar', writer: 'staff', len: 255 },
   sla_term_start_c: { type: 'date', writer: 'bridge' },
   sla_term_end_c: { type: 'date', writer: 'bridge' },
+  sla_reserved_hours_effective_c: { type: 'decimal', writer: 'bridge', len: 10, precision: 2 },
   sla_hours_used_c: { type: 'decimal', writer: 'bridge', len: 10, precision: 2 },
   sla_hours_remaining_c: { type: 'decimal', writer: 'bridge', len: 10, precision: 2 },
   sla_hours_state_c: { type: 'enum', writer: 'bridge', len: 20, options: 'sla_hours_state_list' },
@@ -106,7 +110,7 @@ export const ACCOUNT_STAFF_FIELDS = ['sla_plan_c', 'sla_contract_start_c', 'sla_
 /** Fields the package's hook writes. */
 export const ACCOUNT_HOOK_FIELDS = [] as const;
 /** Fields only the bridge writes. */
-export const ACCOUNT_BRIDGE_FIELDS = ['sla_term_start_c', 'sla_term_end_c', 'sla_hours_used_c', 'sla_hours_remaining_c', 'sla_hours_state_c', 'sla_contract_state_c', 'sla_next_renewal_c', 'sla_refund_window_end_c', 'sla_data_problem_c'] as const satisfies readonly (keyof AccountBridgeValues)[];
+export const ACCOUNT_BRIDGE_FIELDS = ['sla_term_start_c', 'sla_term_end_c', 'sla_reserved_hours_effective_c', 'sla_hours_used_c', 'sla_hours_remaining_c', 'sla_hours_state_c', 'sla_contract_state_c', 'sla_next_renewal_c', 'sla_refund_window_end_c', 'sla_data_problem_c'] as const satisfies readonly (keyof AccountBridgeValues)[];
 /** Every field above: what to ask for in a sparse fieldset (`fields[Accounts]=...`). */
 export const ACCOUNT_FIELDS = Object.keys(ACCOUNT_FIELD_SPECS) as AccountField[];
 
@@ -128,6 +132,7 @@ export const accountRawAttributesSchema = z.looseObject({
   sla_product_versions_c: z.string().optional(),
   sla_term_start_c: z.string().optional(),
   sla_term_end_c: z.string().optional(),
+  sla_reserved_hours_effective_c: z.string().optional(),
   sla_hours_used_c: z.string().optional(),
   sla_hours_remaining_c: z.string().optional(),
   sla_hours_state_c: z.string().optional(),

@@ -32,7 +32,7 @@ export interface CaseAttributes {
   deleted: boolean;
   /** Reported at (written by staff, epoch milliseconds, UTC): When the customer reported the problem; all SLA clocks start here (floored to the minute). Filled with the creation time when left blank; staff may set it earlier. */
   sla_reported_at_c: number | null;
-  /** Severity (as reported) (written by staff, dropdown sla_severity_list): The severity 1-4 the case was reported with. */
+  /** Severity (as reported) (written by staff, dropdown sla_severity_list): The severity 1-4 the case was reported with; required in the forms (the SLA clock needs it). */
   sla_severity_c: string | null;
   /** Environment (written by staff, dropdown sla_environment_list): The system affected; Severity 1 needs production or a pre-production system that completed UAT. */
   sla_environment_c: string | null;

@@ -25,9 +25,9 @@ export interface TimeEntryAttributes {
   case_id: string | null;
   /** Account ID (written by staff): The case's account; filled from the case when saved. */
   account_id: string | null;
-  /** Work date (written by staff, YYYY-MM-DD): The day the work was done; decides the term it counts in. */
+  /** Work date (written by staff, YYYY-MM-DD): The day the work was done (the forms start with today in the user's time zone); decides the term it counts in. */
   work_date: string | null;
-  /** Hours (written by staff): Time spent, in hours (for example 1.25). */
+  /** Hours (written by staff): Time spent, in hours (for example 1.25): more than 0, at most 24, in steps of 0.25 in the forms. */
   hours: number | null;
   /** Category (written by staff, dropdown sla_time_category_list): support and consulting count against the plan by default; development and migration never do. */
   category: string | null;

@@ -117,6 +117,22 @@ function fillAccountFromCase(store: StandInStore, bean: Bean): void {
 }
 
 /**
+ * The package's time-entry hook (SupportSla_TimeEntrySubject) fills a blank subject from the
+ * case, "#<case number>: <subject>", as stored; a typed subject is kept.
+ */
+function fillSubjectFromCase(store: StandInStore, bean: Bean): void {
+  if ((bean.values.get('name') ?? '').trim() !== '') return;
+  const caseId = bean.values.get('case_id');
+  if (!caseId) return;
+  const row = store.table('Cases').getLive(decodeEntities(caseId));
+  if (!row) return;
+  const number = String(row.case_number ?? '').trim();
+  const name = String(row.name ?? '').trim();
+  const subject = number === '' ? name : name === '' ? `#${number}` : `#${number}: ${name}`;
+  if (subject !== '') bean.values.set('name', [...subject].slice(0, 255).join(''));
+}
+
+/**
  * SugarBean::save() as the V8 API drives it (ModuleService::createRecord / updateRecord):
  * attributes set on the bean (JSON null skipped), cleanBean() on every char/text/enum value,
  * fixUpFormatting(), date_modified/modified_user_id/created_by/date_entered, the package's
@@ -185,7 +201,10 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       bean.values.set('created_by', userId);
   }
 
-  if (input.module === 'SLA_TimeEntries') fillAccountFromCase(store, bean);
+  if (input.module === 'SLA_TimeEntries') {
+    fillAccountFromCase(store, bean);
+    if (store.withPackage) fillSubjectFromCase(store, bean);
+  }
   if (input.module === 'Cases' && store.withPackage) {
     runCaseBeforeSave(bean, existing, {
       now: context.now,

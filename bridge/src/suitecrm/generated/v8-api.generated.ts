@@ -238,6 +238,8 @@ export type components = {
             sla_refunded_c?: string;
             /** @description Reserved hours (override): Support hours per term for this account; blank inherits the plan's hours. (a decimal in text, e.g. "12.50") */
             sla_reserved_hours_c?: string;
+            /** @description Reserved hours (effective): The hours per term in force: the override when it is filled in, else the plan's hours. (a decimal in text, e.g. "12.50") */
+            sla_reserved_hours_effective_c?: string;
             /** @description Current term end: Last day of the current (or last) term (inclusive). (YYYY-MM-DD) */
             sla_term_end_c?: string;
             /** @description Current term start: First day of the current (or last) term. (YYYY-MM-DD) */
@@ -392,7 +394,7 @@ export type components = {
              */
             sla_response_status_c?: string;
             /**
-             * @description Severity (as reported): The severity 1-4 the case was reported with. (a dropdown key, HTML-encoded (SuiteCRM does not check it))
+             * @description Severity (as reported): The severity 1-4 the case was reported with; required in the forms (the SLA clock needs it). (a dropdown key, HTML-encoded (SuiteCRM does not check it))
              * @example
              * @example 1
              * @example 2
@@ -517,13 +519,13 @@ export type components = {
             deleted?: string;
             /** @description SuiteCRM's own description. (HTML-encoded text) */
             description?: string;
-            /** @description Hours: Time spent, in hours (for example 1.25). (a decimal in text, e.g. "12.50") */
+            /** @description Hours: Time spent, in hours (for example 1.25): more than 0, at most 24, in steps of 0.25 in the forms. (a decimal in text, e.g. "12.50") */
             hours?: string;
             /** @description SuiteCRM's own name. (HTML-encoded text) */
             name?: string;
             /** @description Term start: First day of the contract term the entry belongs to, so reports can select the current term. (YYYY-MM-DD) */
             term_start?: string;
-            /** @description Work date: The day the work was done; decides the term it counts in. (YYYY-MM-DD) */
+            /** @description Work date: The day the work was done (the forms start with today in the user's time zone); decides the term it counts in. (YYYY-MM-DD) */
             work_date?: string;
         } & {
             [key: string]: unknown;

@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe';
+    const CATALOGUE_HASH = 'd0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -46,6 +46,7 @@ class SupportSla_Contract
         'Accounts' => array(
             'sla_term_start_c',
             'sla_term_end_c',
+            'sla_reserved_hours_effective_c',
             'sla_hours_used_c',
             'sla_hours_remaining_c',
             'sla_hours_state_c',
@@ -99,6 +100,7 @@ class SupportSla_Contract
             'sla_product_versions_c',
             'sla_term_start_c',
             'sla_term_end_c',
+            'sla_reserved_hours_effective_c',
             'sla_hours_used_c',
             'sla_hours_remaining_c',
             'sla_hours_state_c',
@@ -136,7 +138,7 @@ class SupportSla_Contract
         ),
     );
 
-    /** module => the panel post_install adds to its detail and edit views (header: the upper-cased key) */
+    /** module => the panel post_install adds to its detail and edit views (header: the upper-cased key), and the fields it adds to its quick create form */
     const LAYOUT_PANELS = array(
         'Accounts' => array(
             'panel' => 'lbl_sla_support_contract',
@@ -182,6 +184,12 @@ class SupportSla_Contract
                     'label' => 'LBL_SLA_RESERVED_HOURS',
                     'type' => 'decimal',
                     'readonly' => false,
+                ),
+                array(
+                    'name' => 'sla_reserved_hours_effective_c',
+                    'label' => 'LBL_SLA_RESERVED_HOURS_EFFECTIVE',
+                    'type' => 'decimal',
+                    'readonly' => true,
                 ),
                 array(
                     'name' => 'sla_hours_used_c',
@@ -250,6 +258,7 @@ class SupportSla_Contract
                     'readonly' => true,
                 ),
             ),
+            'quick_create' => array(),
         ),
         'Cases' => array(
             'panel' => 'lbl_sla_panel',
@@ -397,6 +406,26 @@ class SupportSla_Contract
                     'label' => 'LBL_SLA_DATA_PROBLEM',
                     'type' => 'varchar',
                     'readonly' => true,
+                ),
+            ),
+            'quick_create' => array(
+                array(
+                    'name' => 'sla_severity_c',
+                    'label' => 'LBL_SLA_SEVERITY',
+                    'type' => 'enum',
+                    'readonly' => false,
+                ),
+                array(
+                    'name' => 'sla_environment_c',
+                    'label' => 'LBL_SLA_ENVIRONMENT',
+                    'type' => 'enum',
+                    'readonly' => false,
+                ),
+                array(
+                    'name' => 'sla_channel_c',
+                    'label' => 'LBL_SLA_CHANNEL',
+                    'type' => 'enum',
+                    'readonly' => false,
                 ),
             ),
         ),

@@ -1,7 +1,8 @@
 <?php
 /**
- * Adds the package's panels and list columns to the Accounts and Cases layouts (post_install) and
- * takes every package field out of their layouts again (pre_uninstall), through a store of view
+ * Adds the package's panels and list columns to the Accounts and Cases layouts, and the fields staff
+ * must fill in to their quick create forms (post_install), and takes every package field out of
+ * their layouts again (pre_uninstall), through a store of view
  * definitions: load($module, $view) gives a layout as Studio keeps it (the admin's customised
  * copy when there is one, else the stock one) and save($module, $view, $defs) deploys one.
  * SupportSla_StudioViews is the SuiteCRM one (ModuleBuilder's DeployedMetaDataImplementation,
@@ -33,9 +34,13 @@ class SupportSla_LayoutInstaller
     {
         $log = array();
         foreach (SupportSla_Contract::LAYOUT_PANELS as $module => $panel) {
-            foreach (array('detailview', 'editview') as $view) {
+            foreach (array('detailview', 'editview', 'quickcreate') as $view) {
+                $fields = $view === 'quickcreate' ? $panel['quick_create'] : $panel['fields'];
+                if (count($fields) === 0) {
+                    continue;
+                }
                 try {
-                    $log[] = $this->addPanel($module, $view, $panel);
+                    $log[] = $this->addPanel($module, $view, $panel['panel'], $fields);
                 } catch (Throwable $error) {
                     $log[] = $module . ' ' . $view . ': FAILED: ' . $error->getMessage();
                 }
@@ -103,16 +108,16 @@ class SupportSla_LayoutInstaller
         return $log;
     }
 
-    private function addPanel($module, $view, $panel)
+    private function addPanel($module, $view, $panelKey, $fields)
     {
-        $viewName = $view === 'editview' ? 'EditView' : 'DetailView';
+        $viewName = $view === 'detailview' ? 'DetailView' : ($view === 'quickcreate' ? 'QuickCreate' : 'EditView');
         $defs = $this->views->load($module, $view);
         $current = SupportSla_Layout::viewIn($defs, $viewName);
         if ($current === null) {
             return $module . ' ' . $view . ': no ' . $viewName . ' layout found, nothing added.';
         }
-        $cells = SupportSla_Layout::panelCells($panel['fields'], $viewName === 'EditView');
-        $changed = SupportSla_Layout::addPanel($current, $panel['panel'], $cells);
+        $cells = SupportSla_Layout::panelCells($fields, $viewName !== 'DetailView');
+        $changed = SupportSla_Layout::addPanel($current, $panelKey, $cells);
         return $this->saveIfChanged(
             $module,
             $view,

@@ -1,12 +1,14 @@
 <?php
 /**
  * The time entries' before_save logic hook (registered through the manifest's logic_hooks): fills
- * the entry's account from its case. It runs after SuiteCRM has applied a subpanel's or the
- * API's relationship to the bean, so the case id is there whichever way the entry was linked.
+ * the entry's account from its case, and a blank subject from the case's number and subject. It
+ * runs after SuiteCRM has applied a subpanel's or the API's relationship to the bean, so the case
+ * id is there whichever way the entry was linked.
  */
 
 require_once __DIR__ . '/SupportSla_OwnedSave.php';
 require_once __DIR__ . '/SupportSla_TimeEntryAccount.php';
+require_once __DIR__ . '/SupportSla_TimeEntrySubject.php';
 
 class SupportSla_TimeEntryHook
 {
@@ -44,6 +46,13 @@ class SupportSla_TimeEntryHook
                 'SLA support: could not fill the account of a time entry from its case: ' . $error->getMessage()
             );
         }
+        try {
+            SupportSla_TimeEntrySubject::fill($bean, new SupportSla_CaseAccounts());
+        } catch (Throwable $error) {
+            LoggerManager::getLogger()->fatal(
+                'SLA support: could not fill the subject of a time entry from its case: ' . $error->getMessage()
+            );
+        }
     }
 }
 
@@ -61,5 +70,22 @@ class SupportSla_CaseAccounts
             'SELECT account_id FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0'
         );
         return $accountId === false || $accountId === null ? '' : (string)$accountId;
+    }
+
+    /**
+     * @param string $caseId
+     * @return array|null array('number' => case number, 'name' => subject), null when the case is missing
+     */
+    public function subjectOf($caseId)
+    {
+        $db = DBManagerFactory::getInstance();
+        $where = ' FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0';
+        $number = $db->getOne('SELECT case_number' . $where);
+        if ($number === false || $number === null) {
+            return null;
+        }
+        // The subject as SuiteCRM stores it (HTML-encoded, like the entry's own fields on save).
+        $name = $db->getOne('SELECT name' . $where);
+        return array('number' => (string)$number, 'name' => $name === false || $name === null ? '' : (string)$name, );
     }
 }

@@ -30,6 +30,6 @@ $mod_strings = array(
     'LBL_ACCOUNT_NAME' => 'Account',
     'LBL_SLA_CASE' => 'Case',
     'LBL_SLA_ACCOUNT' => 'Account',
-    'LBL_SLA_TIMEENTRY_INFORMATION' => 'Time entry',
-    'LBL_SLA_TIMEENTRY_PLAN' => 'Plan accounting',
+    'LBL_SLA_TIMEENTRY_INFORMATION' => 'TIME ENTRY',
+    'LBL_SLA_TIMEENTRY_PLAN' => 'PLAN ACCOUNTING',
 );

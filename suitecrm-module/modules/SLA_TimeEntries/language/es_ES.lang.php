@@ -30,6 +30,6 @@ $mod_strings = array(
     'LBL_ACCOUNT_NAME' => 'Cuenta',
     'LBL_SLA_CASE' => 'Caso',
     'LBL_SLA_ACCOUNT' => 'Cuenta',
-    'LBL_SLA_TIMEENTRY_INFORMATION' => 'Registro de tiempo',
-    'LBL_SLA_TIMEENTRY_PLAN' => 'Cómputo del plan',
+    'LBL_SLA_TIMEENTRY_INFORMATION' => 'REGISTRO DE TIEMPO',
+    'LBL_SLA_TIMEENTRY_PLAN' => 'CÓMPUTO DEL PLAN',
 );

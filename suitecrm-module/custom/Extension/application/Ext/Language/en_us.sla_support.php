@@ -110,5 +110,14 @@ $app_list_strings['sla_time_category_list'] = array(
     'development' => 'Development',
     'migration' => 'Migration',
 );
+$app_strings['LBL_SLA_VALIDATION_CONTRACT_START_REQUIRED_WHEN_SET'] = 'Contract start: required with a dedicated support plan (every term is counted from it).';
+$app_strings['LBL_SLA_VALIDATION_RESERVED_HOURS_RANGE'] = 'Reserved hours (override): enter from {min} to {max} hours, or leave it blank to use the plan\'s hours.';
+$app_strings['LBL_SLA_VALIDATION_RESERVED_HOURS_DECIMALS'] = 'Reserved hours (override): use at most {places} decimals (for example 40.25).';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_REQUIRED_WHEN_TICKED'] = 'Cancelled on: required when Will not renew (cancelled) is ticked.';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_TICKED_NEEDS'] = 'Refunded is ticked: tick Will not renew (cancelled) too, and give the Cancelled on date.';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_NOT_BEFORE'] = 'Cancelled on: must not be before the Contract start.';
+$app_strings['LBL_SLA_VALIDATION_PAID_THROUGH_NOT_BEFORE'] = 'Paid through: must not be before the Contract start.';
+$app_strings['LBL_SLA_VALIDATION_HOURS_RANGE'] = 'Hours: enter more than {min} and at most {max} (one day\'s work).';
+$app_strings['LBL_SLA_VALIDATION_HOURS_STEP'] = 'Hours: use steps of {step} (for example 1.25).';
 $app_list_strings['moduleList']['SLA_TimeEntries'] = 'Support time';
 $app_list_strings['moduleListSingular']['SLA_TimeEntries'] = 'Support time entry';

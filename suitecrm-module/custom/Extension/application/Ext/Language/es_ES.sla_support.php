@@ -110,5 +110,14 @@ $app_list_strings['sla_time_category_list'] = array(
     'development' => 'Desarrollo',
     'migration' => 'Migración',
 );
+$app_strings['LBL_SLA_VALIDATION_CONTRACT_START_REQUIRED_WHEN_SET'] = 'Inicio del contrato: obligatorio con un plan de soporte dedicado (cada periodo se cuenta desde él).';
+$app_strings['LBL_SLA_VALIDATION_RESERVED_HOURS_RANGE'] = 'Horas reservadas (excepción): indique de {min} a {max} horas, o déjelo en blanco para usar las horas del plan.';
+$app_strings['LBL_SLA_VALIDATION_RESERVED_HOURS_DECIMALS'] = 'Horas reservadas (excepción): use como máximo {places} decimales (por ejemplo 40,25).';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_REQUIRED_WHEN_TICKED'] = 'Fecha de cancelación: obligatoria cuando está marcado No se renovará (cancelado).';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_TICKED_NEEDS'] = 'Reembolsado está marcado: marque también No se renovará (cancelado) e indique la Fecha de cancelación.';
+$app_strings['LBL_SLA_VALIDATION_CANCELLED_ON_NOT_BEFORE'] = 'Fecha de cancelación: no puede ser anterior al Inicio del contrato.';
+$app_strings['LBL_SLA_VALIDATION_PAID_THROUGH_NOT_BEFORE'] = 'Pagado hasta: no puede ser anterior al Inicio del contrato.';
+$app_strings['LBL_SLA_VALIDATION_HOURS_RANGE'] = 'Horas: indique más de {min} y como máximo {max} (el trabajo de un día).';
+$app_strings['LBL_SLA_VALIDATION_HOURS_STEP'] = 'Horas: use pasos de {step} (por ejemplo 1,25).';
 $app_list_strings['moduleList']['SLA_TimeEntries'] = 'Tiempo de soporte';
 $app_list_strings['moduleListSingular']['SLA_TimeEntries'] = 'Registro de tiempo de soporte';
