@@ -21,6 +21,7 @@ function storedAccount(): array
         'sla_plan_c' => 'gold',
         'sla_term_start_c' => '2026-01-01',
         'sla_term_end_c' => '2026-12-31',
+        'sla_reserved_hours_effective_c' => '40.00',
         'sla_hours_used_c' => '12.50',
         'sla_hours_remaining_c' => '27.50',
         'sla_hours_state_c' => 'ok',
@@ -40,6 +41,7 @@ function stalePostedAccount(): array
         'sla_plan_c' => 'platinum',
         'sla_term_start_c' => '2025-01-01',
         'sla_term_end_c' => '2025-12-31',
+        'sla_reserved_hours_effective_c' => '20',
         'sla_hours_used_c' => '0',
         'sla_hours_remaining_c' => '40',
         'sla_hours_state_c' => 'ok',
@@ -90,7 +92,7 @@ function pick(object $bean, array $fields): array
 
 test('the owned fields are the catalogue\'s bridge fields of each module', function () {
     same(
-        ['sla_term_start_c', 'sla_term_end_c', 'sla_hours_used_c', 'sla_hours_remaining_c', 'sla_hours_state_c',
+        ['sla_term_start_c', 'sla_term_end_c', 'sla_reserved_hours_effective_c', 'sla_hours_used_c', 'sla_hours_remaining_c', 'sla_hours_state_c',
             'sla_contract_state_c', 'sla_next_renewal_c', 'sla_refund_window_end_c', 'sla_data_problem_c'],
         SupportSla_OwnedFields::ownedFields('Accounts')
     );
