@@ -64,6 +64,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadOnlyCells.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ReadOnlyCells.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
             'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
         ),
