@@ -48,7 +48,10 @@ export function moduleDir(module: ModuleName): string {
   return `modules/${module}`;
 }
 
-export const CONTRACT_CONSTANTS_PATH = 'custom/include/SupportSla/SupportSla_Contract.php';
+/** The package's PHP classes (hooks, install steps), a folder only the package writes. */
+export const PACKAGE_INCLUDE_DIR = 'custom/include/SupportSla';
+
+export const CONTRACT_CONSTANTS_PATH = `${PACKAGE_INCLUDE_DIR}/SupportSla_Contract.php`;
 
 /** Repository path of a package file. */
 export function inPackage(path: string): string {
