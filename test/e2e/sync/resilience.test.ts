@@ -29,12 +29,17 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((h) => h.close()));
 });
 
-async function reference() {
-  const h = await harness();
-  await h.engine.run(h.lease);
-  h.advance(60_000);
-  await h.engine.run(h.lease);
-  return bridgeState(h);
+/** The uninterrupted run's end state, computed once: every scenario and mode must reach it. */
+let referenceState: ReturnType<typeof bridgeState> | undefined;
+function reference() {
+  referenceState ??= (async () => {
+    const h = await harness();
+    await h.engine.run(h.lease);
+    h.advance(60_000);
+    await h.engine.run(h.lease);
+    return bridgeState(h);
+  })();
+  return referenceState;
 }
 
 /**
