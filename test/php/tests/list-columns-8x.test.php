@@ -67,3 +67,42 @@ test('the model reproduces what SuiteCRM 8.8.0 showed with the columns after Sta
     same(['ASSIGNED_USER_NAME', 'DATE_ENTERED'], $popover, 'Assigned to and Date Created pushed out');
     same(7, count($shown));
 });
+
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_ListPlacement.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Installer.php';
+require_once __DIR__ . '/../support/fakes.php';
+
+function ourKeys(): array
+{
+    return array_keys(SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']));
+}
+
+test('an upgrade moves the columns 1.0.0 put after Status to the end, and then 8.x shows every stock column again', function () {
+    $stock = fixture('cases-list-stock');
+    $old = SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'STATUS');
+    $views = FakeViews::stock();
+    $views->layouts['Cases|listview'] = $old;
+    $log = (new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1'))->install(true);
+    same(['Cases|listview'], $views->saves);
+    truthy(in_array('Cases listview: package columns moved after the stock ones.', $log, true), 'the log says so');
+    same(installedCasesList($stock), $views->layouts['Cases|listview'], 'as a new install lays it out');
+    [$shown] = shownOn8x($views->layouts['Cases|listview'], COLUMN_LIMITS['with_sidebar']['XLarge']);
+    same(array_keys($stock), $shown);
+});
+
+test('the move leaves any other arrangement alone', function () {
+    $stock = fixture('cases-list-stock');
+    $new = installedCasesList($stock);
+    same($new, SupportSla_ListPlacement::moveLast($new, ourKeys()), 'already last');
+    $admin = SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'PRIORITY');
+    same($admin, SupportSla_ListPlacement::moveLast($admin, ourKeys()), 'moved by the admin: kept');
+    $swapped = SupportSla_ListPlacement::moveLast(
+        ['NAME' => [], 'STATUS' => [], 'SLA_RESPONSE_DUE_C' => [], 'SLA_RESPONSE_STATUS_C' => [], 'DATE_ENTERED' => []],
+        ourKeys()
+    );
+    same(['NAME', 'STATUS', 'SLA_RESPONSE_DUE_C', 'SLA_RESPONSE_STATUS_C', 'DATE_ENTERED'], array_keys($swapped), 'reordered by the admin: kept');
+    same(['NAME' => []], SupportSla_ListPlacement::moveLast(['NAME' => []], ourKeys()), 'no Status column');
+    same(null, SupportSla_ListPlacement::moveLast(null, ourKeys()));
+    $lower = SupportSla_ListPlacement::moveLast(['status' => [], 'sla_response_status_c' => ['x' => 1], 'sla_response_due_c' => [], 'name' => []], ourKeys());
+    same(['status', 'name', 'sla_response_status_c', 'sla_response_due_c'], array_keys($lower), 'keys matched without case, kept as written');
+});

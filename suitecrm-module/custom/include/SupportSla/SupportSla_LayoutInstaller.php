@@ -16,6 +16,7 @@
 require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_Layout.php';
 require_once __DIR__ . '/SupportSla_ReadOnlyCells.php';
+require_once __DIR__ . '/SupportSla_ListPlacement.php';
 
 class SupportSla_LayoutInstaller
 {
@@ -60,13 +61,14 @@ class SupportSla_LayoutInstaller
     }
 
     /**
-     * What an upgrade does to the layouts: only the read-only marks of the detail views, for every
-     * module with fields the bridge writes (the admin owns the rest of the layout by then; the
-     * time-entry module's view matters when the admin keeps a Studio copy of it).
+     * What an upgrade does to the layouts (the admin owns them by then): the read-only marks of
+     * the detail views, for every module with fields the bridge writes (the time-entry module's
+     * view matters when the admin keeps a Studio copy of it), and the list columns moved last
+     * where they are still exactly where 1.0.0 put them (SupportSla_ListPlacement).
      *
      * @return array log lines (a view that fails is reported and the others still done)
      */
-    public function markReadOnlyEverywhere()
+    public function upgrade()
     {
         $log = array();
         foreach (SupportSla_Contract::BRIDGE_FIELDS as $module => $fields) {
@@ -74,6 +76,23 @@ class SupportSla_LayoutInstaller
                 $log[] = $this->markReadOnly($module);
             } catch (Throwable $error) {
                 $log[] = $module . ' detailview: FAILED: ' . $error->getMessage();
+            }
+        }
+        foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
+            try {
+                $current = $this->views->load($module, 'listview');
+                $keys = array_keys(SupportSla_Layout::listColumnDefs($columns['fields']));
+                $changed = SupportSla_ListPlacement::moveLast($current, $keys);
+                $log[] = $this->saveIfChanged(
+                    $module,
+                    'listview',
+                    $current,
+                    $changed,
+                    'package columns moved after the stock ones',
+                    'columns left where they are'
+                );
+            } catch (Throwable $error) {
+                $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
             }
         }
         return $log;
