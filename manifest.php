@@ -36,152 +36,16 @@ $installdefs = array(
     ),
     'copy' => array(
         array(
-            'from' => '<basepath>/custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
-            'to' => 'custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
+            'from' => '<basepath>/custom/include/SugarFields',
+            'to' => 'custom/include/SugarFields',
         ),
         array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_AccountHook.php',
-            'to' => 'custom/include/SupportSla/SupportSla_AccountHook.php',
+            'from' => '<basepath>/custom/include/SupportSla',
+            'to' => 'custom/include/SupportSla',
         ),
         array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
-            'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseSave.php',
-            'to' => 'custom/include/SupportSla/SupportSla_CaseSave.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ChangeLog.php',
-            'to' => 'custom/include/SupportSla/SupportSla_ChangeLog.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Contract.php',
-            'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ExactTime.php',
-            'to' => 'custom/include/SupportSla/SupportSla_ExactTime.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Installer.php',
-            'to' => 'custom/include/SupportSla/SupportSla_Installer.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Layout.php',
-            'to' => 'custom/include/SupportSla/SupportSla_Layout.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_LayoutInstaller.php',
-            'to' => 'custom/include/SupportSla/SupportSla_LayoutInstaller.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_MinuteWidget.php',
-            'to' => 'custom/include/SupportSla/SupportSla_MinuteWidget.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedFields.php',
-            'to' => 'custom/include/SupportSla/SupportSla_OwnedFields.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_OwnedSave.php',
-            'to' => 'custom/include/SupportSla/SupportSla_OwnedSave.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
-            'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_RecordInstaller.php',
-            'to' => 'custom/include/SupportSla/SupportSla_RecordInstaller.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Row.php',
-            'to' => 'custom/include/SupportSla/SupportSla_Row.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_SaveActor.php',
-            'to' => 'custom/include/SupportSla/SupportSla_SaveActor.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_StaleForm.php',
-            'to' => 'custom/include/SupportSla/SupportSla_StaleForm.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_SuiteCrm.php',
-            'to' => 'custom/include/SupportSla/SupportSla_SuiteCrm.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryAccount.php',
-            'to' => 'custom/include/SupportSla/SupportSla_TimeEntryAccount.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryHook.php',
-            'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
-        ),
-        array(
-            'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
-            'to' => 'custom/include/SupportSla/SupportSla_TimeEntrySubject.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
-            'to' => 'modules/SLA_TimeEntries/Menu.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/SLA_TimeEntry.php',
-            'to' => 'modules/SLA_TimeEntries/SLA_TimeEntry.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/language/en_us.lang.php',
-            'to' => 'modules/SLA_TimeEntries/language/en_us.lang.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/language/es_ES.lang.php',
-            'to' => 'modules/SLA_TimeEntries/language/es_ES.lang.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/SearchFields.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/SearchFields.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/detailviewdefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/detailviewdefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/editviewdefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/editviewdefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/listviewdefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/listviewdefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/popupdefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/popupdefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/quickcreatedefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/quickcreatedefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/searchdefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/searchdefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/studio.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/studio.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/subpaneldefs.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/subpaneldefs.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/metadata/subpanels/default.php',
-            'to' => 'modules/SLA_TimeEntries/metadata/subpanels/default.php',
-        ),
-        array(
-            'from' => '<basepath>/modules/SLA_TimeEntries/vardefs.php',
-            'to' => 'modules/SLA_TimeEntries/vardefs.php',
+            'from' => '<basepath>/modules/SLA_TimeEntries',
+            'to' => 'modules/SLA_TimeEntries',
         ),
     ),
     'language' => array(

@@ -10,7 +10,9 @@ import {
   moduleDir,
   PACKAGE_DIR,
   PACKAGE_ID,
+  PACKAGE_INCLUDE_DIR,
   PACKAGE_SCRIPTS_DIR,
+  PACKAGE_SUGARFIELD_DIR,
   relationshipMetadataPath,
 } from './package-layout.js';
 import { type PhpValue, phpFile, phpValue } from './php-source.js';
@@ -106,6 +108,7 @@ export function classify(files: readonly string[], context: PackageContext): Man
     list.push(entry);
     parts.sections.set(section, list);
   };
+  const ownedFolders = packageOwnedFolders(context);
   for (const path of files) {
     if (!path.endsWith('.php')) {
       throw new Error(
@@ -146,9 +149,25 @@ export function classify(files: readonly string[], context: PackageContext): Man
       parts.relationships.push({ meta_data: basepath(path) });
       continue;
     }
-    parts.copy.push({ from: basepath(path), to: path });
+    const folder = ownedFolders.find((dir) => path.startsWith(`${dir}/`));
+    if (folder === undefined) {
+      parts.copy.push({ from: basepath(path), to: path });
+    } else if (!parts.copy.some((entry) => entry.to === folder)) {
+      parts.copy.push({ from: basepath(folder), to: folder });
+    }
   }
   return parts;
+}
+
+/**
+ * Folders only the package writes, copied as one `copy` entry each. ModuleInstaller's
+ * uninstall_copy (uninstall_new_files) deletes the files of an entry and then the entry's own
+ * path when no file is left under it: with one entry per file the folders stayed behind, empty;
+ * with the folder as the entry, the folder and its subfolders go too.
+ */
+function packageOwnedFolders(context: PackageContext): string[] {
+  const modules = MODULE_NAMES.filter((module) => context.catalogue.modules[module].packageOwned);
+  return [PACKAGE_INCLUDE_DIR, PACKAGE_SUGARFIELD_DIR, ...modules.map(moduleDir)];
 }
 
 /** The `custom_fields` entry of a catalogue field (name with _c; decimals with len, precision and ext1). */

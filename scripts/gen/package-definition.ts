@@ -57,7 +57,7 @@ export interface LayoutPanelDefinition {
 /** Columns `scripts/post_install.php` adds to a stock module's list view. */
 export interface ListColumnsDefinition {
   module: ModuleName;
-  /** The list view column (upper-case key) they follow; they go last when it is not there. */
+  /** The list view column (upper-case key) they follow; they go last when it is not there ('': always last). */
   after: string;
   fields: string[];
 }
@@ -184,7 +184,11 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
     },
   ],
   listColumns: [
-    { module: 'Cases', after: 'STATUS', fields: ['sla_response_status_c', 'sla_response_due_c'] },
+    // Last, after every stock column: SuiteCRM 8.x shows at most 7 list columns (6 on a large
+    // screen, with the sidebar: column_limits.yaml), and stock Cases already has 7 defaults, so
+    // columns placed before stock ones pushed "Assigned to" and "Date Created" out. Placed last,
+    // the cap takes ours first; 8.x then shows them in each row's "show more" popover.
+    { module: 'Cases', after: '', fields: ['sla_response_status_c', 'sla_response_due_c'] },
   ],
   extraInstalldefs: {},
 };

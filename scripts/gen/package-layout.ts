@@ -48,7 +48,17 @@ export function moduleDir(module: ModuleName): string {
   return `modules/${module}`;
 }
 
-export const CONTRACT_CONSTANTS_PATH = 'custom/include/SupportSla/SupportSla_Contract.php';
+/** The package's PHP classes (hooks, install steps), a folder only the package writes. */
+export const PACKAGE_INCLUDE_DIR = 'custom/include/SupportSla';
+
+/**
+ * Where the package's own SugarField type lives (Fields/Datetimeminute: exact minutes in the 7.14
+ * edit view). Copied as the whole SugarFields folder so that uninstall removes the folders it
+ * created when no other package's field is left in them (uninstall_new_files counts what remains).
+ */
+export const PACKAGE_SUGARFIELD_DIR = 'custom/include/SugarFields';
+
+export const CONTRACT_CONSTANTS_PATH = `${PACKAGE_INCLUDE_DIR}/SupportSla_Contract.php`;
 
 /** Repository path of a package file. */
 export function inPackage(path: string): string {

@@ -31,6 +31,16 @@ import { SyncEngine } from '../../bridge/src/sync/sync-engine.js';
  */
 export { LAB_CLIENT };
 
+/**
+ * The SuiteCRM majors the stand-in models (`suitecrm` option): the client and sync suites run
+ * against each, `describe.each(SUITECRM_MODES)`. 8 serves the API under /legacy/Api.
+ */
+export const SUITECRM_MODES = [
+  { suitecrm: 7, name: 'SuiteCRM 7.14 (/Api)' },
+  { suitecrm: 8, name: 'SuiteCRM 8.8 (/legacy/Api)' },
+] as const;
+export type SuiteCrmMode = (typeof SUITECRM_MODES)[number];
+
 export interface SyncHarness {
   standIn: StandIn;
   store: Store;
@@ -47,7 +57,9 @@ export interface SyncHarness {
 export async function startSyncHarness(options: {
   now: string;
   trackingStart: string;
-  standIn?: Omit<StandInOptions, 'now' | 'clock'>;
+  standIn?: Omit<StandInOptions, 'now' | 'clock' | 'suitecrm'>;
+  /** The SuiteCRM the stand-in looks like (default 7); the client is pointed at its API path. */
+  suitecrm?: 7 | 8;
   storeUrl?: string;
   pageSize?: number;
   /** The V8 client's request deadline (default 10 s) and retry settings. */
@@ -60,7 +72,12 @@ export async function startSyncHarness(options: {
    */
   waits?: 'instant' | 'advance-clock';
 }): Promise<SyncHarness> {
-  const standIn = await startStandIn({ ...options.standIn, now: options.now, clock: 'frozen' });
+  const standIn = await startStandIn({
+    ...options.standIn,
+    suitecrm: options.suitecrm ?? 7,
+    now: options.now,
+    clock: 'frozen',
+  });
   const url = options.storeUrl ?? join(mkdtempSync(join(tmpdir(), 'sync-')), 'bridge.sqlite');
   const now = () => standIn.control.now();
   const sleeps: number[] = [];
@@ -69,7 +86,7 @@ export async function startSyncHarness(options: {
   await store.writeUnfenced((repositories) => repositories.trackingStart.set(options.trackingStart, 'test'));
   const client = createSuiteCrmClient({
     baseUrl: standIn.url,
-    apiPath: '/Api',
+    apiPath: standIn.apiPath,
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: options.timeoutMs ?? 10_000,
     pageSize: options.pageSize ?? 50,

@@ -10,7 +10,8 @@ import { startStandIn } from './stand-in.js';
  *
  *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
- *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package] [--journal-writes]
+ *     [--latency 50-70] [--latency-mode real|virtual] [--suitecrm 7|8] [--api-base /Api] [--no-package]
+ *     [--journal-writes]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
       clock: { type: 'string', default: 'running' },
       latency: { type: 'string' },
       'latency-mode': { type: 'string', default: 'real' },
-      'api-base': { type: 'string', default: '/Api' },
+      suitecrm: { type: 'string', default: '7' },
+      'api-base': { type: 'string' },
       'no-package': { type: 'boolean', default: false },
       'journal-writes': { type: 'boolean', default: false },
     },
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
       mode: values['latency-mode'] === 'virtual' ? 'virtual' : 'real',
     };
   }
+  const major = (value: string | undefined): 7 | 8 => {
+    if (value === '7' || value === '8') return Number(value) as 7 | 8;
+    throw new Error(`--suitecrm must be 7 or 8, not ${value}`);
+  };
   const cases = number('cases', values.cases);
   const timeEntries = number('time-entries', values['time-entries']);
   const standIn = await startStandIn({
@@ -60,7 +66,8 @@ async function main(): Promise<void> {
     ...(values.now ? { now: values.now } : {}),
     clock: values.clock === 'frozen' ? 'frozen' : 'running',
     ...(latency ? { latency } : {}),
-    apiBase: values['api-base'],
+    suitecrm: major(values.suitecrm),
+    ...(values['api-base'] ? { apiBase: values['api-base'] } : {}),
     withPackage: !values['no-package'],
     journalWrites: values['journal-writes'],
   });

@@ -38,7 +38,13 @@ export interface StandInOptions {
   extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
   users?: readonly StandInUser[];
   clients?: readonly OAuthClient[];
-  /** Where the API lives: `/Api` (SuiteCRM 7) or `/legacy/Api` (SuiteCRM 8). */
+  /**
+   * The SuiteCRM it looks like: 7 (7.14.6, the default: the API under /Api) or 8 (8.8.0: the
+   * API under /legacy/Api, and /Api paths answered with the Symfony front controller's 307 to
+   * /legacy/Api/index.php/...). The API's answers are the same: 8.x serves 7.14.6's Api code.
+   */
+  suitecrm?: 7 | 8;
+  /** Where the API lives, overriding the default of `suitecrm` (`/Api` on 7, `/legacy/Api` on 8). */
   apiBase?: string;
   /** The control endpoint's path, or false to serve none. */
   controlPath?: string | false;
@@ -60,6 +66,9 @@ export interface StandIn {
   url: string;
   /** url + apiBase, e.g. http://127.0.0.1:39123/Api */
   apiUrl: string;
+  /** apiBase: `/Api` or `/legacy/Api` */
+  apiPath: string;
+  suitecrm: 7 | 8;
   store: StandInStore;
   control: StandInControl;
   /** Milliseconds spent generating and indexing the data. */
@@ -128,7 +137,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     serverClock,
   });
   const controlPath = options.controlPath === false ? undefined : (options.controlPath ?? '/__standin');
-  const apiBase = options.apiBase ?? '/Api';
+  const suitecrm = options.suitecrm ?? 7;
+  const apiBase = options.apiBase ?? (suitecrm === 8 ? '/legacy/Api' : '/Api');
 
   const pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   const timers = {
@@ -155,6 +165,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       unsortedOrder: () => ordering.unsorted,
       nextRequestNumber: () => ++ordering.requests,
       apiBase,
+      suitecrm,
       faults,
       counters,
       journal,
@@ -180,6 +191,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   return {
     url,
     apiUrl: `${url}${apiBase}`,
+    apiPath: apiBase,
+    suitecrm,
     store,
     control,
     seedMs,

@@ -1,5 +1,5 @@
 /** The SuiteCRM V8 API client: the only HTTP code of the bridge. */
-export { API_PATH_CANDIDATES } from './api-path.js';
+export { API_PATH_CANDIDATES, normaliseApiPath } from './api-path.js';
 export type { FilterOperator, FilterSpec } from './query-string.js';
 export { backoffDelay, classify, parseRetryAfter, type RetryDecision } from './retry-policy.js';
 export { createSuiteCrmClient } from './suitecrm-client.js';

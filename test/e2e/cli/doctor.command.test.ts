@@ -105,6 +105,8 @@ function lineOf(result: CliResult, id: string): string {
 }
 
 const pad = (id: string) => id.padEnd(13);
+const SEVEN = 'SuiteCRM 7 (the API answers at /Api), version unknown: the V8 API does not expose it';
+const EIGHT = 'SuiteCRM 8 (the API answers at /legacy/Api), version unknown: the V8 API does not expose it';
 const hash12 = catalogueHash().slice(0, 12);
 const policyVersion = defaultPolicy().version;
 const migrations = `${MIGRATIONS.length} migration${MIGRATIONS.length === 1 ? '' : 's'}`;
@@ -127,7 +129,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
         `pass  ${pad('policy')}  policy schemas/default-policy.json is valid (version ${policyVersion}; plans essential, professional, enterprise)`,
         `pass  ${pad('store')}  store sqlite:${storeFile} reachable, schema current (${migrations}), tracking start ${trackingDate}`,
         `pass  ${pad('records')}  no record is marked "not computed"`,
-        `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /Api (detected)`,
+        `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /Api (detected): ${SEVEN}`,
         `pass  ${pad('token')}  token obtained (client_credentials grant); the API user is admin (id 1)`,
         `pass  ${pad('timezone')}  the API user admin has time zone UTC`,
         `pass  ${pad('package')}  package ${VERSION} (catalogue ${hash12}) installed, as this bridge expects`,
@@ -171,7 +173,13 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       expect(check.fix).toBeNull();
     }
     const byId = Object.fromEntries(report.checks.map((check: { id: string }) => [check.id, check]));
-    expect(byId.suitecrm.details).toEqual({ url: standIn.url, apiPath: '/Api', apiPathOrigin: 'configured' });
+    expect(byId.suitecrm.details).toEqual({
+      url: standIn.url,
+      apiPath: '/Api',
+      apiPathOrigin: 'configured',
+      suitecrmMajor: 7,
+      suitecrmVersion: null,
+    });
     expect(byId.timezone.details).toEqual({ userId: '1', userName: 'admin', timeZone: 'UTC' });
     expect(byId.package.details).toMatchObject({
       expected: { version: VERSION, catalogueHash: catalogueHash() },
@@ -218,7 +226,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
     const result = await doctor(envFor(standIn, { SUITECRM_CLIENT_SECRET: WRONG_SECRET }));
     expect(result.status).toBe(1);
     expect(lineOf(result, 'suitecrm')).toBe(
-      `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /Api (detected)`,
+      `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /Api (detected): ${SEVEN}`,
     );
     expect(lineOf(result, 'token')).toBe(
       `fail  ${pad('token')}  SuiteCRM refused the credentials (HTTP 401, invalid_client) — fix: in SuiteCRM, Admin → OAuth2 Clients and Tokens: check that SUITECRM_CLIENT_ID is the client's id and SUITECRM_CLIENT_SECRET its secret (a secret can only be re-entered, not read back), that the client's grant type is "Client Credentials" and that it has an assigned user ("Assigned to")`,
@@ -485,7 +493,35 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
     const detected = await doctor(envFor(standIn));
     expect(detected.status).toBe(0);
     expect(lineOf(detected, 'suitecrm')).toBe(
-      `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /legacy/Api (detected)`,
+      `pass  ${pad('suitecrm')}  SuiteCRM answered at ${standIn.url}, API path /legacy/Api (detected): ${EIGHT}`,
+    );
+  });
+
+  it("SuiteCRM 8.8 (the stand-in's 8.x mode): every check passes, and it says SuiteCRM 8, version unknown", async () => {
+    const standIn = await standInWith({ suitecrm: 8 });
+    const result = await doctor(envFor(standIn), ['--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      counts: Record<string, number>;
+      checks: Array<Record<string, unknown>>;
+    };
+    expect(report.counts).toEqual({ pass: 12, warn: 0, fail: 0, skip: 0 });
+    const suitecrm = report.checks.find((check) => check.id === 'suitecrm');
+    expect(suitecrm?.summary).toBe(
+      `SuiteCRM answered at ${standIn.url}, API path /legacy/Api (detected): ${EIGHT}`,
+    );
+    expect(suitecrm?.details).toMatchObject({
+      apiPath: '/legacy/Api',
+      suitecrmMajor: 8,
+      suitecrmVersion: null,
+    });
+    // /Api set by hand on 8: the front controller's redirect, with the fix that names /legacy/Api.
+    const configured = await doctor(envFor(standIn, { SUITECRM_API_PATH: '/Api' }));
+    expect(configured.status).toBe(1);
+    expect(lineOf(configured, 'suitecrm')).toMatch(
+      new RegExp(
+        `^fail  ${pad('suitecrm')}  SuiteCRM redirected .* — fix: SuiteCRM 8 serves the API under /legacy/Api and redirects /Api there: set SUITECRM_API_PATH=/legacy/Api, or leave it unset to detect it$`,
+      ),
     );
   });
 

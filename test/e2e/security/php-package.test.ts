@@ -145,6 +145,8 @@ describe.skipIf(php.skip)('SQL in the package', () => {
       'SupportSla_SuiteCrm.php reportsOn', // install: names of live reports on the time-entry module
       'SupportSla_SuiteCrm.php state', // install: missing, live or soft-deleted, by the package's fixed ids
       'SupportSla_TimeEntryHook.php accountIdOf', // runtime: a time entry's account from its case
+      'SupportSla_TimeEntryHook.php subjectOf', // runtime: a blank time-entry subject: its case's number
+      'SupportSla_TimeEntryHook.php subjectOf', // and its case's subject
     ]);
   });
 
@@ -179,11 +181,14 @@ describe.skipIf(php.skip)('record access and ACL', () => {
         .filter(({ line }) => !line.startsWith('*') && !line.startsWith('//') && access.test(line))
         .map(({ line, at }) => `${at.replace(`${PACKAGE}/custom/include/SupportSla/`, '')}: ${line}`),
     );
+    // Two reads of the time entry's own case (its account, its number and subject), nothing else.
+    const getInstance = /^SupportSla_TimeEntryHook\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/;
     expect(found).toEqual([
-      expect.stringMatching(/^SupportSla_TimeEntryHook\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
+      expect.stringMatching(getInstance),
+      expect.stringMatching(getInstance),
     ]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
-    expect(runtimeSql).toEqual(['accountIdOf']);
+    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf']);
   });
 
   it('the time-entry module takes part in SuiteCRM’s ACL, and its menu asks for each right', () => {

@@ -104,9 +104,19 @@ describe.skipIf(php.skip)('the module zip, as Module Loader reads it', () => {
     return (from as string).slice('<basepath>/'.length);
   };
 
+  /** A copy entry names a file or a whole folder; a folder stands for every file under it. */
+  const copiedFiles = () =>
+    section('copy').flatMap((e) => {
+      const from = inZip(e.from);
+      if (from.endsWith('.php')) return [from];
+      const under = Object.keys(entries).filter((path) => path.startsWith(`${from}/`));
+      expect(under.length, from).toBeGreaterThan(0);
+      return under;
+    });
+
   it('names only files of the zip, each once, and every file but the scripts', () => {
     const named = [
-      ...section('copy').map((e) => inZip(e.from)),
+      ...copiedFiles(),
       ...section('language').map((e) => inZip(e.from)),
       ...section('vardefs').map((e) => inZip(e.from)),
       ...section('layoutdefs').map((e) => inZip(e.from)),
@@ -124,7 +134,7 @@ describe.skipIf(php.skip)('the module zip, as Module Loader reads it', () => {
   });
 
   it('copies each file to its own path, and installs the hooks and the bean from copied files', () => {
-    const copied = new Set(section('copy').map((e) => e.to as string));
+    const copied = new Set(copiedFiles());
     for (const entry of section('copy')) expect(inZip(entry.from)).toBe(entry.to);
     for (const hook of section('logic_hooks'))
       expect(copied.has(hook.file as string), String(hook.file)).toBe(true);

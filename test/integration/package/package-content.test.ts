@@ -278,9 +278,9 @@ describe('the layout additions', () => {
     }
   });
 
-  it('put response status and due in the Cases list view', () => {
+  it('put response status and due in the Cases list view, after every stock column', () => {
     expect(PACKAGE_DEFINITION.listColumns).toEqual([
-      { module: 'Cases', after: 'STATUS', fields: ['sla_response_status_c', 'sla_response_due_c'] },
+      { module: 'Cases', after: '', fields: ['sla_response_status_c', 'sla_response_due_c'] },
     ]);
   });
 });

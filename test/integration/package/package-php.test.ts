@@ -194,8 +194,16 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
   });
 
   it('lists every package file exactly once, each where Module Loader installs it', () => {
+    // A copy entry names a file or a folder the package owns whole (ModuleInstaller copies it recursively).
+    const copied = (installdefs().copy as Entry[]).flatMap((e) => {
+      const from = (e.from as string).replace('<basepath>/', 'suitecrm-module/');
+      return from.endsWith('.php')
+        ? [e.from as string]
+        : filesUnder(from).map((f) => f.replace('suitecrm-module/', '<basepath>/'));
+    });
+    expect(new Set(copied).size).toBe(copied.length);
     const entries = [
-      ...(installdefs().copy as Entry[]).map((e) => e.from as string),
+      ...copied,
       ...(installdefs().language as Entry[]).map((e) => e.from as string),
       ...(installdefs().vardefs as Entry[]).map((e) => e.from as string),
       ...(installdefs().layoutdefs as Entry[]).map((e) => e.from as string),

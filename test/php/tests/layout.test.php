@@ -175,10 +175,10 @@ function ourColumns(): array
     return SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']);
 }
 
-test('stock Cases list view: response status and due follow the status column', function () {
+test('stock Cases list view: response status and due come after every stock column', function () {
     $stock = fixture('cases-list-stock');
     $list = SupportSla_Layout::addListColumns($stock, ourColumns(), SupportSla_Contract::LIST_COLUMNS['Cases']['after']);
-    same(['CASE_NUMBER', 'NAME', 'ACCOUNT_NAME', 'PRIORITY', 'STATUS', 'SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C', 'ASSIGNED_USER_NAME', 'DATE_ENTERED'], array_keys($list));
+    same(['CASE_NUMBER', 'NAME', 'ACCOUNT_NAME', 'PRIORITY', 'STATUS', 'ASSIGNED_USER_NAME', 'DATE_ENTERED', 'SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C'], array_keys($list));
     same(['type' => 'enum', 'default' => true, 'studio' => 'visible', 'label' => 'LBL_SLA_RESPONSE_STATUS', 'width' => '10%'], $list['SLA_RESPONSE_STATUS_C']);
     same('datetimecombo', $list['SLA_RESPONSE_DUE_C']['type']);
     same($list, SupportSla_Layout::addListColumns($list, ourColumns(), 'STATUS'), 'adding again changes nothing');

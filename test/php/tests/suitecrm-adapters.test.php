@@ -40,6 +40,8 @@ function runScript(string $script, string $function, array $request = []): strin
     $_REQUEST = $request;
     $GLOBALS['sugar_config'] = ['default_language' => 'en_us'];
     $GLOBALS['current_user'] = (object)['id' => 'admin-1'];
+    // What include/modules.php loaded when the request started: the stock modules, not yet the package's.
+    $GLOBALS['beanList'] = ['Accounts' => 'Account', 'Cases' => 'aCase'];
     DBManagerFactory::$instance = new PocketDb();
     $_POST = ['install_file' => 'upload://sla-support-1.0.0.zip', 'aor_fields_field' => ['stray'], 'aow_actions_action' => ['stray']];
     ob_start();

@@ -1,9 +1,10 @@
 import type { SuiteCrmSettings } from '../../config/env-config.js';
 import { type BridgeError, isBridgeError } from '../../errors/bridge-error.js';
-import type { CurrentUser, SuiteCrmClient } from '../../suitecrm/index.js';
+import { type CurrentUser, normaliseApiPath, type SuiteCrmClient } from '../../suitecrm/index.js';
 import { durationText } from '../instant-text.js';
 import { type CheckResult, fail, pass, warn } from './check.js';
 import { safeUrl } from './local-checks.js';
+import { identifySuiteCrm, identityText, oauthKeyFolder } from './suitecrm-identity.js';
 
 /**
  * The checks that talk to SuiteCRM about the connection itself: is it there (and where is its
@@ -46,12 +47,19 @@ export async function connectionChecks(
   try {
     apiPath = await client.apiPath();
     const user = await client.currentUser();
+    const identity = identifySuiteCrm(apiPath);
     return {
-      suitecrm: pass('suitecrm', `SuiteCRM answered at ${url}, API path ${apiPath} (${pathOrigin})`, {
-        url,
-        apiPath,
-        apiPathOrigin: pathOrigin,
-      }),
+      suitecrm: pass(
+        'suitecrm',
+        `SuiteCRM answered at ${url}, API path ${apiPath} (${pathOrigin}): ${identityText(identity)}`,
+        {
+          url,
+          apiPath,
+          apiPathOrigin: pathOrigin,
+          suitecrmMajor: identity.major,
+          suitecrmVersion: identity.version,
+        },
+      ),
       token: pass(
         'token',
         `token obtained (${grant} grant); the API user is ${user.userName} (id ${user.id})`,
@@ -64,12 +72,19 @@ export async function connectionChecks(
     if (notReached(error)) {
       return { suitecrm: unreachable(error, url, settings), token: undefined, user: undefined };
     }
+    const identity = apiPath === undefined ? undefined : identifySuiteCrm(apiPath);
     const suitecrm = pass(
       'suitecrm',
-      `SuiteCRM answered at ${url}${apiPath === undefined ? '' : `, API path ${apiPath} (${pathOrigin})`}`,
-      { url, apiPath: apiPath ?? null, apiPathOrigin: pathOrigin },
+      `SuiteCRM answered at ${url}${identity === undefined ? '' : `, API path ${apiPath} (${pathOrigin}): ${identityText(identity)}`}`,
+      {
+        url,
+        apiPath: apiPath ?? null,
+        apiPathOrigin: pathOrigin,
+        suitecrmMajor: identity?.major ?? null,
+        suitecrmVersion: identity?.version ?? null,
+      },
     );
-    return { suitecrm, token: tokenFailure(error, grant), user: undefined };
+    return { suitecrm, token: tokenFailure(error, grant, identity?.major ?? null), user: undefined };
   }
 }
 
@@ -81,6 +96,19 @@ function unreachable(error: BridgeError, url: string, settings: SuiteCrmSettings
       'suitecrm',
       error.message,
       'set SUITECRM_URL to the address people open SuiteCRM at (without /Api), or set SUITECRM_API_PATH (/Api on SuiteCRM 7, /legacy/Api on SuiteCRM 8)',
+      details,
+    );
+  }
+  if (
+    reason === 'redirect' &&
+    settings.apiPath !== undefined &&
+    normaliseApiPath(settings.apiPath) === '/Api'
+  ) {
+    // SuiteCRM 8's front controller redirects /Api to /legacy/Api/index.php.
+    return fail(
+      'suitecrm',
+      error.message,
+      'SuiteCRM 8 serves the API under /legacy/Api and redirects /Api there: set SUITECRM_API_PATH=/legacy/Api, or leave it unset to detect it',
       details,
     );
   }
@@ -106,7 +134,7 @@ function unreachable(error: BridgeError, url: string, settings: SuiteCrmSettings
 
 const CLIENTS_SCREEN = 'in SuiteCRM, Admin → OAuth2 Clients and Tokens';
 
-function tokenFailure(error: BridgeError, grant: string): CheckResult {
+function tokenFailure(error: BridgeError, grant: string, major: 7 | 8 | null): CheckResult {
   const reason = reasonOf(error) ?? null;
   const details = { code: error.code, reason, grant };
   if (reason === 'client_without_user') {
@@ -121,7 +149,7 @@ function tokenFailure(error: BridgeError, grant: string): CheckResult {
     return fail(
       'token',
       `SuiteCRM issued a token and then rejected it: ${error.message}`,
-      "check that SuiteCRM's OAuth2 keys (Api/V8/OAuth2/private.key and public.key) exist, match, and are readable by the web server (permissions 600 or 660, owned by it)",
+      `check that SuiteCRM's OAuth2 keys (${oauthKeyFolder(major)}/private.key and public.key) exist, match, and are readable by the web server (permissions 600 or 660, owned by it)`,
       details,
     );
   }

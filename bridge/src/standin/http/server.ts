@@ -18,6 +18,7 @@ import {
 } from './reply.js';
 import { parseBody, readBody } from './request-body.js';
 import { matchRoute } from './routes.js';
+import { legacyApiRedirect } from './suitecrm8-front.js';
 import type { V8Deps, V8Request } from './v8/context.js';
 import { ControllerError, DatabaseFailure, ParamsError } from './v8/errors.js';
 
@@ -30,6 +31,8 @@ export interface LatencySpec {
 
 export interface ServerDeps extends V8Deps {
   apiBase: string;
+  /** 8: answer like SuiteCRM 8's front controller outside the API (the 307 of /Api paths). */
+  suitecrm: 7 | 8;
   faults: FaultQueue;
   counters: RequestCounters;
   journal: WriteJournal;
@@ -124,10 +127,15 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
       if (!rawPath.startsWith(`${deps.apiBase}/`)) {
         deps.counters.record(method, 'outside-api', undefined);
-        write(response, apacheNotFound(), undefined, hostNow(deps));
+        const redirect = deps.suitecrm === 8 ? legacyApiRedirect(rawPath, rawQuery) : undefined;
+        write(response, redirect ?? apacheNotFound(), undefined, hostNow(deps));
         return;
       }
-      const relative = rawPath.slice(deps.apiBase.length);
+      // Api/index.php/V8/... reaches the same Slim app (the path a SuiteCRM 8 redirect names).
+      const base = rawPath.startsWith(`${deps.apiBase}/index.php/`)
+        ? `${deps.apiBase}/index.php`
+        : deps.apiBase;
+      const relative = rawPath.slice(base.length);
       const match = matchRoute(method, relative);
       const routeName = match.kind === 'route' ? match.route.name : match.kind;
       const moduleArg = match.kind === 'route' ? match.args.moduleName : undefined;
@@ -187,7 +195,7 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       } else {
         reply = answer(deps, match.route.handle, {
           method,
-          path: rawPath.slice(deps.apiBase.length + 1),
+          path: rawPath.slice(base.length + 1),
           query: parseQuery(rawQuery),
           body,
           args: match.args,

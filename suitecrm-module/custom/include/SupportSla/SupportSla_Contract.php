@@ -434,7 +434,7 @@ class SupportSla_Contract
     /** module => the columns post_install adds to its list view, after the column `after` */
     const LIST_COLUMNS = array(
         'Cases' => array(
-            'after' => 'STATUS',
+            'after' => '',
             'fields' => array(
                 array(
                     'name' => 'sla_response_status_c',

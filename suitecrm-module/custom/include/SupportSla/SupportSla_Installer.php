@@ -4,7 +4,9 @@
  * own so one failure does not stop the others (and says what failed in the install log):
  *
  * install: the Accounts and Cases layouts (not on an upgrade: the admin owns them by then, and a
- * panel they removed stays removed), the time entries' access rights (SuiteCRM creates them only
+ * panel they removed stays removed; an upgrade only marks the bridge- and hook-written cells of
+ * the detail views read-only and moves list columns still where 1.0.0 put them, which SuiteCRM
+ * 8.x needs, see SupportSla_ReadOnlyCells and SupportSla_ListPlacement), the time entries' access rights (SuiteCRM creates them only
  * when it creates the table, so not on a reinstall that kept the table), then the email
  * templates, workflows and reports.
  *
@@ -75,7 +77,13 @@ class SupportSla_Installer
     {
         $log = array();
         if ($upgrade) {
-            $log[] = 'Layouts: an upgrade leaves them as they are.';
+            $log[] = 'Layouts: an upgrade leaves them as they are, but for the read-only marks of the fields the bridge writes and list columns still where 1.0.0 put them.';
+            try {
+                $layouts = new SupportSla_LayoutInstaller($this->views);
+                $log = array_merge($log, $layouts->upgrade());
+            } catch (Throwable $error) {
+                $log[] = 'Layouts: FAILED: ' . $error->getMessage();
+            }
         } else {
             try {
                 $layouts = new SupportSla_LayoutInstaller($this->views);

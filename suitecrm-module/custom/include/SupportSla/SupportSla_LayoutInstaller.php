@@ -16,6 +16,8 @@
 
 require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_Layout.php';
+require_once __DIR__ . '/SupportSla_ReadOnlyCells.php';
+require_once __DIR__ . '/SupportSla_ListPlacement.php';
 
 class SupportSla_LayoutInstaller
 {
@@ -46,6 +48,7 @@ class SupportSla_LayoutInstaller
                 }
             }
         }
+        // The time-entry module's own detail view ships marked read-only: nothing to do here.
         foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
             try {
                 $current = $this->views->load($module, 'listview');
@@ -55,6 +58,44 @@ class SupportSla_LayoutInstaller
                     $columns['after']
                 );
                 $log[] = $this->saveIfChanged($module, 'listview', $current, $changed, 'columns added', 'columns already there');
+            } catch (Throwable $error) {
+                $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
+            }
+        }
+        return $log;
+    }
+
+    /**
+     * What an upgrade does to the layouts (the admin owns them by then): the read-only marks of
+     * the detail views, for every module with fields the bridge writes (the time-entry module's
+     * view matters when the admin keeps a Studio copy of it), and the list columns moved last
+     * where they are still exactly where 1.0.0 put them (SupportSla_ListPlacement).
+     *
+     * @return array log lines (a view that fails is reported and the others still done)
+     */
+    public function upgrade()
+    {
+        $log = array();
+        foreach (SupportSla_Contract::BRIDGE_FIELDS as $module => $fields) {
+            try {
+                $log[] = $this->markReadOnly($module);
+            } catch (Throwable $error) {
+                $log[] = $module . ' detailview: FAILED: ' . $error->getMessage();
+            }
+        }
+        foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
+            try {
+                $current = $this->views->load($module, 'listview');
+                $keys = array_keys(SupportSla_Layout::listColumnDefs($columns['fields']));
+                $changed = SupportSla_ListPlacement::moveLast($current, $keys);
+                $log[] = $this->saveIfChanged(
+                    $module,
+                    'listview',
+                    $current,
+                    $changed,
+                    'package columns moved after the stock ones',
+                    'columns left where they are'
+                );
             } catch (Throwable $error) {
                 $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
             }
@@ -117,15 +158,48 @@ class SupportSla_LayoutInstaller
             return $module . ' ' . $view . ': no ' . $viewName . ' layout found, nothing added.';
         }
         $cells = SupportSla_Layout::panelCells($fields, $viewName !== 'DetailView');
-        $changed = SupportSla_Layout::addPanel($current, $panelKey, $cells);
+        $withPanel = SupportSla_Layout::addPanel($current, $panelKey, $cells);
+        $changed = $viewName === 'DetailView' ? self::withReadOnlyCells($withPanel, $module) : $withPanel;
         return $this->saveIfChanged(
             $module,
             $view,
             $current,
             $changed,
-            'panel added',
+            $withPanel !== $current ? 'panel added' : 'fields the bridge writes marked read-only',
             'panel or its fields already there',
             $viewName
+        );
+    }
+
+    /** A detail view with no package panel (the time-entry module's own): only the read-only marks. */
+    private function markReadOnly($module)
+    {
+        $defs = $this->views->load($module, 'detailview');
+        $current = SupportSla_Layout::viewIn($defs, 'DetailView');
+        if ($current === null) {
+            return $module . ' detailview: no DetailView layout found, nothing marked.';
+        }
+        $changed = self::withReadOnlyCells($current, $module);
+        return $this->saveIfChanged(
+            $module,
+            'detailview',
+            $current,
+            $changed,
+            'fields the bridge writes marked read-only',
+            'fields the bridge writes already read-only',
+            'DetailView'
+        );
+    }
+
+    /**
+     * SuiteCRM 8.x builds its edit and create modes from the detail view: its bridge- and
+     * hook-written cells are marked read-only there (SupportSla_ReadOnlyCells says why).
+     */
+    private static function withReadOnlyCells($view, $module)
+    {
+        return SupportSla_ReadOnlyCells::mark(
+            $view,
+            SupportSla_ReadOnlyCells::machineWritten(SupportSla_Contract::BRIDGE_FIELDS, SupportSla_Contract::HOOK_FIELDS, $module)
         );
     }
 

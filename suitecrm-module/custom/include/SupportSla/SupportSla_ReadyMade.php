@@ -193,6 +193,18 @@ class SupportSla_ReadyMade
         );
     }
 
+    /**
+     * Column order is not free. SuiteCRM 8.x's AOR_Report::build_report_query_select looks up a
+     * column's vardef before it resets the module for that column (7.14.6 after), so the lookup
+     * uses the module the previous column ended on, and the first column gets no vardef at all:
+     * without it a custom field is read from the base table instead of _cstm, a relate field is
+     * not joined, and a date format is ignored. So every report here starts with a field stored
+     * in the module's own table, without a format, and a column that needs its vardef never
+     * follows a relate column (which can move the lookup to the related module). Sorting such a
+     * column stays right: it sorts on the column itself (8.x only logs that the vardef has no
+     * type). Right on 7.14 too, which resolves each column on its own. The package tests check
+     * this rule (package-content.test.ts).
+     */
     public static function reports($language, $ownerId)
     {
         $own = array('', );
@@ -231,9 +243,9 @@ class SupportSla_ReadyMade
                     'Tiempo de soporte registrado por ingeniero y mes, sin desarrollo ni migración (nunca forman parte de un plan).'
                 ),
                 array(
-                    self::column($own, 'assigned_user_name', self::say($language, 'Engineer', 'Ingeniero'), array('group_by' => 1, )),
-                    self::column($own, 'work_date', self::say($language, 'Month', 'Mes'), array('group_by' => 1, 'format' => 'Y-m', )),
                     self::column($own, 'hours', self::say($language, 'Hours', 'Horas'), array('field_function' => 'SUM', 'total' => 'SUM', )),
+                    self::column($own, 'work_date', self::say($language, 'Month', 'Mes'), array('group_by' => 1, 'format' => 'Y-m', )),
+                    self::column($own, 'assigned_user_name', self::say($language, 'Engineer', 'Ingeniero'), array('group_by' => 1, )),
                 ),
                 array(
                     self::condition($own, 'category', 'Not_Equal_To', 'Multi', '^development^,^migration^'),
@@ -250,9 +262,9 @@ class SupportSla_ReadyMade
                     'Tiempo de desarrollo y migración por cuenta: se factura aparte y nunca consume horas del plan.'
                 ),
                 array(
-                    self::column($own, 'sla_timeentries_accounts_name', self::say($language, 'Account', 'Cuenta'), array('group_by' => 1, )),
-                    self::column($own, 'category', self::say($language, 'Category', 'Categoría'), array('group_by' => 1, 'sort_by' => 'ASC', )),
                     self::column($own, 'hours', self::say($language, 'Hours', 'Horas'), array('field_function' => 'SUM', 'total' => 'SUM', )),
+                    self::column($own, 'category', self::say($language, 'Category', 'Categoría'), array('group_by' => 1, 'sort_by' => 'ASC', )),
+                    self::column($own, 'sla_timeentries_accounts_name', self::say($language, 'Account', 'Cuenta'), array('group_by' => 1, )),
                 ),
                 array(
                     self::condition($own, 'category', 'Equal_To', 'Multi', '^development^,^migration^'),
@@ -269,10 +281,10 @@ class SupportSla_ReadyMade
                     'Casos cubiertos por mes de notificación, gravedad efectiva y estado de la respuesta.'
                 ),
                 array(
+                    self::column($own, 'id', self::say($language, 'Cases', 'Casos'), array('field_function' => 'COUNT', 'total' => 'SUM', )),
                     self::column($own, 'sla_reported_at_c', self::say($language, 'Month reported', 'Mes de notificación'), array('group_by' => 1, 'format' => 'Y-m', )),
                     self::column($own, 'sla_effective_severity_c', self::say($language, 'Severity', 'Gravedad'), array('group_by' => 1, 'sort_by' => 'ASC', )),
                     self::column($own, 'sla_response_status_c', self::say($language, 'Response', 'Respuesta'), array('group_by' => 1, )),
-                    self::column($own, 'id', self::say($language, 'Cases', 'Casos'), array('field_function' => 'COUNT', 'total' => 'SUM', )),
                 ),
                 array(
                     self::condition($own, 'sla_coverage_c', 'Equal_To', 'Value', 'covered'),

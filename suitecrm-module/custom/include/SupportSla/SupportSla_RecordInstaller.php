@@ -8,13 +8,17 @@
  *   of a soft-deleted id does nothing, so it is undeleted first) and rewritten; on an upgrade it
  *   stays deleted (an admin deleted it);
  * - a live record: it is left as it is, children included: once installed, reports and workflows
- *   belong to the admin (an upgrade never undoes their edits or switches a workflow back off).
+ *   belong to the admin (an upgrade never undoes their edits or switches a workflow back off);
+ *   except that an upgrade gives a report still exactly as 1.0.0 wrote it the current column
+ *   order (SupportSla_ReportRepair).
  * Uninstall deletes each record and every child row pointing at it, the admin's included.
  *
  * The store is an object with state($module, $id) ('missing', 'active' or 'deleted'),
  * create/restore/update($module, $id, $values), delete($module, $id) and
  * activeIdsWhere($module, $field, $value); SupportSla_BeanStore is the SuiteCRM one.
  */
+require_once __DIR__ . '/SupportSla_ReportRepair.php';
+
 class SupportSla_RecordInstaller
 {
     const CREATE = 'create';
@@ -57,6 +61,15 @@ class SupportSla_RecordInstaller
             $name = self::nameOf($record);
             $action = self::decide($this->store->state($record['module'], $record['id']), $upgrade);
             if ($action === self::KEEP) {
+                if ($upgrade && $record['module'] === 'AOR_Reports' && SupportSla_ReportRepair::stillAsShipped($this->store, $record)) {
+                    foreach ($record['children'] as $group) {
+                        if ($group['module'] === 'AOR_Fields') {
+                            $this->putChildren($group, $record['id']);
+                        }
+                    }
+                    $log[] = $record['module'] . ' "' . $name . '": columns put in the order SuiteCRM 8 can run.';
+                    continue;
+                }
                 $log[] = $record['module'] . ' "' . $name . '": already there, left as it is.';
                 continue;
             }

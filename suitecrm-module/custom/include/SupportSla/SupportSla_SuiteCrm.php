@@ -19,6 +19,11 @@ class SupportSla_StudioViews
      */
     public function load($module, $view)
     {
+        // DeployedMetaDataImplementation dies (sugar_die) on a module SuiteCRM has not loaded yet.
+        $beans = isset($GLOBALS['beanList']) && is_array($GLOBALS['beanList']) ? $GLOBALS['beanList'] : array();
+        if (!array_key_exists($module, $beans)) {
+            return null;
+        }
         $implementation = $this->implementation($module, $view, true);
         return $implementation->getViewdefs();
     }

@@ -79,13 +79,14 @@ class SupportSla_CaseAccounts
     public function subjectOf($caseId)
     {
         $db = DBManagerFactory::getInstance();
-        $where = ' FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0';
-        $number = $db->getOne('SELECT case_number' . $where);
+        $number = $db->getOne(
+            'SELECT case_number FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0'
+        );
         if ($number === false || $number === null) {
             return null;
         }
         // The subject as SuiteCRM stores it (HTML-encoded, like the entry's own fields on save).
-        $name = $db->getOne('SELECT name' . $where);
+        $name = $db->getOne('SELECT name FROM cases WHERE id = ' . $db->quoted($caseId) . ' AND deleted = 0');
         return array('number' => (string)$number, 'name' => $name === false || $name === null ? '' : (string)$name, );
     }
 }

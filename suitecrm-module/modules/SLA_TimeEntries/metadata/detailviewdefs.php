@@ -29,8 +29,13 @@ $viewdefs['SLA_TimeEntries']['DetailView'] = array(
             array('description', ),
         ),
         'lbl_sla_timeentry_plan' => array(
-            array('term_start', 'counts_against_plan', ),
-            array('data_problem', ),
+            // Written by the sla-bridge: read-only in SuiteCRM 8.x's edit and create modes, which it
+            // draws from this view (SupportSla_ReadOnlyCells says why).
+            array(
+                array('name' => 'term_start', 'readonly' => true, ),
+                array('name' => 'counts_against_plan', 'readonly' => true, ),
+            ),
+            array(array('name' => 'data_problem', 'readonly' => true, ), ),
             array(
                 array(
                     'name' => 'date_entered',
