@@ -183,10 +183,7 @@ describe.skipIf(php.skip)('record access and ACL', () => {
     );
     // Two reads of the time entry's own case (its account, its number and subject), nothing else.
     const getInstance = /^SupportSla_TimeEntryHook\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/;
-    expect(found).toEqual([
-      expect.stringMatching(getInstance),
-      expect.stringMatching(getInstance),
-    ]);
+    expect(found).toEqual([expect.stringMatching(getInstance), expect.stringMatching(getInstance)]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
     expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf']);
   });
