@@ -40,6 +40,18 @@ $installdefs = array(
             'to' => 'custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SugarFields/Fields/Slabadge/SugarFieldSlabadge.php',
+            'to' => 'custom/include/SugarFields/Fields/Slabadge/SugarFieldSlabadge.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SugarFields/Fields/Sladue/SugarFieldSladue.php',
+            'to' => 'custom/include/SugarFields/Fields/Sladue/SugarFieldSladue.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Badge.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Badge.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_CaseHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_CaseHook.php',
         ),
@@ -54,6 +66,14 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Contract.php',
             'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Countdown.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Countdown.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Display.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Display.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ExactTime.php',

@@ -15,6 +15,7 @@
 
 require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_Layout.php';
+require_once __DIR__ . '/SupportSla_Display.php';
 
 class SupportSla_LayoutInstaller
 {
@@ -46,7 +47,8 @@ class SupportSla_LayoutInstaller
                 $current = $this->views->load($module, 'listview');
                 $changed = SupportSla_Layout::addListColumns(
                     $current,
-                    SupportSla_Layout::listColumnDefs($columns['fields']),
+                    // Badges and countdowns (SupportSla_Display): a column type, kept by Studio.
+                    SupportSla_Display::listColumns(SupportSla_Layout::listColumnDefs($columns['fields'])),
                     $columns['after']
                 );
                 $log[] = $this->saveIfChanged($module, 'listview', $current, $changed, 'columns added', 'columns already there');
@@ -112,6 +114,10 @@ class SupportSla_LayoutInstaller
             return $module . ' ' . $view . ': no ' . $viewName . ' layout found, nothing added.';
         }
         $cells = SupportSla_Layout::panelCells($panel['fields'], $viewName === 'EditView');
+        if ($viewName === 'DetailView') {
+            // Badges and countdowns (SupportSla_Display): a cell type, kept by Studio.
+            $cells = SupportSla_Display::detailCells($cells);
+        }
         $changed = SupportSla_Layout::addPanel($current, $panel['panel'], $cells);
         return $this->saveIfChanged(
             $module,
