@@ -100,6 +100,14 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_OwnedFields.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Queue.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Queue.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_QueueView.php',
+            'to' => 'custom/include/SupportSla/SupportSla_QueueView.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ReadyMade.php',
             'to' => 'custom/include/SupportSla/SupportSla_ReadyMade.php',
         ),
@@ -130,6 +138,22 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.en_us.lang.php',
+            'to' => 'custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.en_us.lang.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.es_ES.lang.php',
+            'to' => 'custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.es_ES.lang.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.meta.php',
+            'to' => 'custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.meta.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php',
+            'to' => 'custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php',
         ),
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
@@ -1189,6 +1213,12 @@ $installdefs = array(
             'file' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'class' => 'SupportSla_TimeEntryHook',
             'function' => 'beforeSave',
+        ),
+    ),
+    'dashlets' => array(
+        array(
+            'name' => 'SlaQueueDashlet',
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet',
         ),
     ),
 );

@@ -114,6 +114,10 @@ describe.skipIf(php.skip)('SQL in the package', () => {
     '$bean->table_name': 'a bean class property, not input',
     // activeIdsWhere's column: only ever a `parent_field` of SupportSla_ReadyMade (checked below).
     $field: 'a column name from the package constants',
+    // The SLA queue dashlet: literals, quoted() values, SuiteCRM's own access and security-group
+    // conditions (test/php/tests/sla-queue.test.php checks what it is made of).
+    'SupportSla_Queue::sql($this->options, $userId, $db, $accessWhere, $teamsWhere)':
+      'the SLA queue query, reviewed',
   };
 
   it('is made of literals and quoted values only, with no interpolation and no superglobal', () => {
@@ -145,6 +149,7 @@ describe.skipIf(php.skip)('SQL in the package', () => {
       'SupportSla_SuiteCrm.php reportsOn', // install: names of live reports on the time-entry module
       'SupportSla_SuiteCrm.php state', // install: missing, live or soft-deleted, by the package's fixed ids
       'SupportSla_TimeEntryHook.php accountIdOf', // runtime: a time entry's account from its case
+      'suitecrm-module/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php display', // runtime: the SLA queue dashlet
     ]);
   });
 

@@ -48,6 +48,28 @@ final class PocketDb
         return new ArrayIterator($rows);
     }
 
+    /** table => index name => definition (include/database/DBManager.php get_indices, addIndexes, dropIndexes). */
+    public static $indices = [];
+
+    public function get_indices($table)
+    {
+        return self::$indices[$table] ?? [];
+    }
+
+    public function addIndexes($table, $indexes, $execute = true)
+    {
+        foreach ($indexes as $index) {
+            self::$indices[$table][$index['name']] = $index;
+        }
+    }
+
+    public function dropIndexes($table, $indexes, $execute = true)
+    {
+        foreach ($indexes as $index) {
+            unset(self::$indices[$table][$index['name']]);
+        }
+    }
+
     public function fetchByAssoc($result)
     {
         if (!$result->valid()) {
