@@ -153,7 +153,7 @@ describe.skipIf(php.skip || db.skip)('the SLA queue query on MariaDB with 100,00
     // The running target's due time: the response while it runs, else the resolution (pending here).
     const due = (row: (typeof list)[number]) =>
       row.sla_response_status_c === 'met' ? row.sla_resolution_due_c : row.sla_response_due_c;
-    const key = (row: (typeof list)[number]) => {
+    const key = (row: (typeof list)[number]): [number, number, number] => {
       const at = due(row);
       return [rank(row.sla_response_status_c), at === null ? 1 : 0, at === null ? 0 : at.getTime()];
     };
