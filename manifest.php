@@ -64,6 +64,14 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla/SupportSla_ChangeLog.php',
         ),
         array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_Charts.php',
+            'to' => 'custom/include/SupportSla/SupportSla_Charts.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ComplianceReport.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ComplianceReport.php',
+        ),
+        array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Contract.php',
             'to' => 'custom/include/SupportSla/SupportSla_Contract.php',
         ),

@@ -80,7 +80,8 @@ test('post_install on a new site: layouts deployed, access rights, records saved
     same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|listview'], PocketLayouts::$deployed);
     same(['addActions SLA_TimeEntries module'], PocketCalls::$calls);
     same([SupportSla_Queue::INDEX['name'] => SupportSla_Queue::INDEX], PocketDb::$indices['cases'] ?? null, 'the SLA queue index');
-    same(5, count(rows('aor_reports')));
+    same(6, count(rows('aor_reports')));
+    same(6, count(rows('aor_charts')), 'the charts');
     same(3, count(rows('aow_workflow')));
     same(2, count(rows('email_templates')));
     same(['stray'], $_POST['aor_fields_field'], '$_POST is put back');

@@ -9,6 +9,8 @@
  *   stays deleted (an admin deleted it);
  * - a live record: it is left as it is, children included: once installed, reports and workflows
  *   belong to the admin (an upgrade never undoes their edits or switches a workflow back off).
+ * A record may 'require' another (array('module', 'id')): it is installed only while that one is
+ * live (a chart and its report).
  * Uninstall deletes each record and every child row pointing at it, the admin's included.
  *
  * The store is an object with state($module, $id) ('missing', 'active' or 'deleted'),
@@ -55,6 +57,10 @@ class SupportSla_RecordInstaller
         $log = array();
         foreach ($records as $record) {
             $name = self::nameOf($record);
+            if (!self::requiredIsLive($record, $this->store)) {
+                $log[] = $record['module'] . ' "' . $name . '": its ' . $record['requires']['module'] . ' record is not there, left out.';
+                continue;
+            }
             $action = self::decide($this->store->state($record['module'], $record['id']), $upgrade);
             if ($action === self::KEEP) {
                 $log[] = $record['module'] . ' "' . $name . '": already there, left as it is.';
@@ -121,6 +127,15 @@ class SupportSla_RecordInstaller
                 $this->store->delete($group['module'], $id);
             }
         }
+    }
+
+    /** A record with 'requires' (array('module', 'id')), such as a chart of a report, needs that record live. */
+    private static function requiredIsLive($record, $store)
+    {
+        if (empty($record['requires'])) {
+            return true;
+        }
+        return $store->state($record['requires']['module'], $record['requires']['id']) === 'active';
     }
 
     private static function nameOf($record)
