@@ -101,3 +101,69 @@ test('the SLA queue index: added by install, dropped by uninstall', function () 
     same([], $platform->indices['cases']);
     truthy(in_array('SLA queue index on cases: removed.', $log, true), 'logged');
 });
+
+/** Every cell and column of a layout with the package's display types taken out, as an earlier version installed them. */
+function withoutDisplayTypes($value)
+{
+    if (!is_array($value)) {
+        return $value;
+    }
+    if (isset($value['type']) && in_array($value['type'], [SupportSla_Display::BADGE_TYPE, SupportSla_Display::DUE_TYPE], true)) {
+        if (isset($value['name'])) {
+            unset($value['type']); // a detail cell: no type
+        } else {
+            // A list column: the vardef type, as SupportSla_Layout::listColumnDefs wrote it.
+            $value['type'] = $value['type'] === SupportSla_Display::BADGE_TYPE ? 'enum' : 'datetimecombo';
+            unset($value['related_fields']);
+        }
+    }
+    foreach ($value as $key => $inner) {
+        $value[$key] = withoutDisplayTypes($inner);
+    }
+    return $value;
+}
+
+function cellsNamed(array $view, string $name): array
+{
+    $found = [];
+    foreach ($view['DetailView']['panels'] as $rows) {
+        foreach ($rows as $row) {
+            foreach ($row as $cell) {
+                if (is_array($cell) && ($cell['name'] ?? null) === $name) {
+                    $found[] = $cell;
+                }
+            }
+        }
+    }
+    return $found;
+}
+
+test('display types: an upgrade over an earlier version\'s layouts sets them on plain cells only', function () {
+    $views = FakeViews::stock();
+    $first = new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1');
+    $first->install(false);
+    $typed = $views->layouts;
+    same('Slabadge', cellsNamed($typed['Cases|detailview'], 'sla_response_status_c')[0]['type'], 'a first install sets them');
+    same('Sladue', $typed['Cases|listview']['SLA_RESPONSE_DUE_C']['type']);
+    $views->layouts = withoutDisplayTypes($views->layouts);
+    // The admin customised one cell meanwhile.
+    foreach ($views->layouts['Cases|detailview']['DetailView']['panels'] as $p => $rows) {
+        foreach ($rows as $r => $row) {
+            foreach ($row as $c => $cell) {
+                if (is_array($cell) && ($cell['name'] ?? null) === 'sla_resolution_status_c') {
+                    $views->layouts['Cases|detailview']['DetailView']['panels'][$p][$r][$c]['customCode'] = '{$fields.sla_resolution_status_c.value}';
+                }
+            }
+        }
+    }
+    $views->saves = [];
+    $log = (new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1'))->install(true);
+    same(['Cases|detailview', 'Cases|listview'], $views->saves, 'only the two Cases views written');
+    same('Slabadge', cellsNamed($views->layouts['Cases|detailview'], 'sla_response_status_c')[0]['type']);
+    same(false, isset(cellsNamed($views->layouts['Cases|detailview'], 'sla_resolution_status_c')[0]['type']), 'the customised cell stays');
+    same($typed['Cases|listview'], $views->layouts['Cases|listview'], 'list columns as a first install makes them');
+    truthy(in_array('Cases detailview: badges and countdowns set.', $log, true), implode("\n", $log));
+    $views->saves = [];
+    (new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1'))->install(true);
+    same([], $views->saves, 'a second upgrade writes nothing');
+});

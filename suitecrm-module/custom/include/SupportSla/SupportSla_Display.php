@@ -89,6 +89,42 @@ class SupportSla_Display
         return $out;
     }
 
+    /**
+     * A whole detail view with the display types set on every plain cell of a status or due
+     * field, wherever an admin placed it (an upgrade, whose layouts the admin owns, gets the
+     * badges without any other change). Rows and panels keep their keys and order.
+     *
+     * @param array $view a DetailView definition (templateMeta, panels)
+     * @return array
+     */
+    public static function detailView($view)
+    {
+        if (!is_array($view) || !isset($view['panels']) || !is_array($view['panels'])) {
+            return $view;
+        }
+        $panels = array();
+        foreach ($view['panels'] as $panelKey => $rows) {
+            $newRows = array();
+            foreach ((array)$rows as $rowKey => $row) {
+                $newRows = $newRows + array($rowKey => is_array($row) ? self::typedRow($row) : $row, );
+            }
+            $panels = $panels + array($panelKey => $newRows, );
+        }
+        return array_replace($view, array('panels' => $panels, ));
+    }
+
+    private static function typedRow($row)
+    {
+        $out = array();
+        foreach ($row as $key => $cell) {
+            if (is_string($cell) && self::typeOf($cell) !== '') {
+                $cell = array('name' => $cell, );
+            }
+            $out = $out + array($key => self::typedCell($cell), );
+        }
+        return $out;
+    }
+
     private static function typedCell($cell)
     {
         if (!is_array($cell) || !isset($cell['name']) || isset($cell['type']) || isset($cell['customCode'])) {

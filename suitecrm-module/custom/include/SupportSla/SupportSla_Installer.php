@@ -86,6 +86,12 @@ class SupportSla_Installer
             }
         }
         try {
+            $layouts = new SupportSla_LayoutInstaller($this->views);
+            $log = array_merge($log, $layouts->applyDisplayTypes());
+        } catch (Throwable $error) {
+            $log[] = 'Badges and countdowns: FAILED: ' . $error->getMessage();
+        }
+        try {
             $this->platform->ensureAclActions(self::TIME_ENTRY_MODULE);
             $log[] = 'Access rights of ' . self::TIME_ENTRY_MODULE . ': in place.';
         } catch (Throwable $error) {

@@ -59,6 +59,34 @@ class SupportSla_LayoutInstaller
         return $log;
     }
 
+    /**
+     * Badges and countdowns on the Cases detail and list views as they are now, on an install and
+     * on an upgrade: only plain cells of the status and due fields get a type (SupportSla_Display),
+     * so a cell the admin customised, and everything else, stays as it is.
+     *
+     * @return array log lines
+     */
+    public function applyDisplayTypes()
+    {
+        $log = array();
+        try {
+            $defs = $this->views->load('Cases', 'detailview');
+            $current = SupportSla_Layout::viewIn($defs, 'DetailView');
+            if ($current !== null) {
+                $log[] = $this->saveIfChanged('Cases', 'detailview', $current, SupportSla_Display::detailView($current), 'badges and countdowns set', 'badges and countdowns already set', 'DetailView');
+            }
+        } catch (Throwable $error) {
+            $log[] = 'Cases detailview: FAILED: ' . $error->getMessage();
+        }
+        try {
+            $columns = $this->views->load('Cases', 'listview');
+            $log[] = $this->saveIfChanged('Cases', 'listview', $columns, SupportSla_Display::listColumns($columns), 'badges and countdowns set', 'badges and countdowns already set');
+        } catch (Throwable $error) {
+            $log[] = 'Cases listview: FAILED: ' . $error->getMessage();
+        }
+        return $log;
+    }
+
     /** @return array log lines (a view that fails is reported and the others still done) */
     public function uninstall()
     {
