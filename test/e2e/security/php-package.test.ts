@@ -75,9 +75,13 @@ function runtimeFiles(): Set<string> {
   ).installdefs.logic_hooks.map((hook) => `${PACKAGE}/${hook.file}`);
   expect(hooks.length).toBe(2);
   const always = phpFiles().filter((file) =>
-    [`${PACKAGE}/modules/`, `${PACKAGE}/custom/Extension/`, `${PACKAGE}/custom/metadata/`].some((prefix) =>
-      file.startsWith(prefix),
-    ),
+    [
+      `${PACKAGE}/modules/`,
+      `${PACKAGE}/custom/Extension/`,
+      `${PACKAGE}/custom/metadata/`,
+      `${PACKAGE}/custom/modules/`,
+      `${PACKAGE}/custom/include/SugarFields/`,
+    ].some((prefix) => file.startsWith(prefix)),
   );
   return withRequires([...hooks, ...always]);
 }
@@ -185,9 +189,17 @@ describe.skipIf(php.skip)('record access and ACL', () => {
     );
     expect(found).toEqual([
       expect.stringMatching(/^SupportSla_TimeEntryHook\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
+      // The SLA queue dashlet reads cases only after ACLController::checkAccess('Cases', 'list'),
+      // with the Case bean's buildAccessWhere('list') in its one query.
+      expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
+      expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$case = BeanFactory::newBean\('Cases'\);$/),
     ]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
-    expect(runtimeSql).toEqual(['accountIdOf']);
+    expect(runtimeSql).toEqual(['accountIdOf', 'display']);
+    const dashlet = read(`${PACKAGE}/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php`);
+    expect(dashlet).toMatch(
+      /if \(!ACLController::checkAccess\('Cases', 'list', true\)\) \{\s*return [^;]+;\s*\}[\s\S]*\$accessWhere = \$case->buildAccessWhere\('list'\);/,
+    );
   });
 
   it('the time-entry module takes part in SuiteCRM’s ACL, and its menu asks for each right', () => {
