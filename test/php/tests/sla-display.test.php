@@ -144,7 +144,7 @@ test('display types: plain detail cells and list columns get them, customised ce
         'NAME' => ['label' => 'C'],
     ]);
     same(['SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C', 'NAME'], array_keys($columns), 'order kept');
-    same('Slabadge', $columns['SLA_RESPONSE_STATUS_C']['type']);
+    same(['type' => 'Slabadge', 'label' => 'A', 'related_fields' => ['sla_data_problem_c']], $columns['SLA_RESPONSE_STATUS_C']);
     same(['type' => 'Sladue', 'label' => 'B', 'related_fields' => ['sla_response_status_c']], $columns['SLA_RESPONSE_DUE_C']);
     same(['label' => 'C'], $columns['NAME']);
 });

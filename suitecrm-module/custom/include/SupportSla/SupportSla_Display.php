@@ -63,7 +63,8 @@ class SupportSla_Display
 
     /**
      * List-view columns with the display types set. A due column also fetches its status, which
-     * decides whether the count shows (the list view queries only the columns it needs).
+     * decides whether the count shows, and a status column the not-computed reason (the list
+     * view queries only its columns and their related_fields).
      *
      * @param array $columns upper-case key => definition
      * @return array
@@ -75,14 +76,13 @@ class SupportSla_Display
             $type = self::typeOf($key);
             if ($type !== '' && is_array($column) && empty($column['customCode'])) {
                 $column = array_replace($column, array('type' => $type, ));
-                $status = self::statusOf($key);
-                if ($status !== '') {
-                    $related = isset($column['related_fields']) && is_array($column['related_fields']) ? $column['related_fields'] : array();
-                    if (!in_array($status, $related, true)) {
-                        $related[] = $status;
-                    }
-                    $column = array_replace($column, array('related_fields' => $related, ));
+                // A due column needs its status; a status column the not-computed reason.
+                $needed = $type === self::DUE_TYPE ? self::statusOf($key) : self::REASON_FIELD;
+                $related = isset($column['related_fields']) && is_array($column['related_fields']) ? $column['related_fields'] : array();
+                if (!in_array($needed, $related, true)) {
+                    $related[] = $needed;
                 }
+                $column = array_replace($column, array('related_fields' => $related, ));
             }
             $out = $out + array($key => $column, );
         }
