@@ -22,7 +22,7 @@ function span(due: string, words: string): FakeSpan {
   return { attrs, textContent: '', style: { color: '' }, getAttribute: (name) => attrs[name] ?? null };
 }
 
-function runScript(spans: FakeSpan[], nowUtc: string) {
+function runScript(spans: FakeSpan[], nowUtc: string, readyState = 'complete') {
   const script = runPhp([
     '-r',
     "define('sugarEntry', true); require 'suitecrm-module/custom/include/SupportSla/SupportSla_Countdown.php'; print SupportSla_Countdown::SCRIPT;",
@@ -36,11 +36,16 @@ function runScript(spans: FakeSpan[], nowUtc: string) {
   }
   const timers: number[] = [];
   const window: Record<string, unknown> = { setInterval: (_f: unknown, ms: number) => timers.push(ms) };
+  const loaded: Array<() => void> = [];
   const document = {
+    readyState,
     querySelectorAll: (selector: string) => (selector === 'span[data-sla-due]' ? spans : []),
+    addEventListener: (event: string, listener: () => void) => {
+      if (event === 'DOMContentLoaded') loaded.push(listener);
+    },
   };
   runInNewContext(code, { window, document, Date: Object.assign(FixedDate, { UTC: Date.UTC }), Math });
-  return { timers };
+  return { timers, loaded };
 }
 
 const EN = 'in %s|%s overdue|due now|d|h|min';
@@ -63,6 +68,15 @@ describe.skipIf(php.skip)('the SLA countdown in the browser', () => {
     expect(spans[1]?.style.color).toBe('#c62828');
     expect(spans[0]?.style.color).toBe('#2b3340');
     expect(timers).toEqual([30000]);
+  });
+
+  it('fills the rows parsed after it once the page has loaded (the script comes with the first row)', () => {
+    const spans = [span('2026-12-07 16:50:00', EN)];
+    const { loaded } = runScript(spans, '2026-12-07T15:30:00Z', 'loading');
+    spans.push(span('2026-12-07 12:30:00', EN));
+    expect(spans[1]?.textContent).toBe('');
+    for (const listener of loaded) listener();
+    expect(spans.map((s) => s.textContent)).toEqual(['in 1 h 20 min', '3 h overdue']);
   });
 
   it('leaves a span without a usable time or words empty', () => {

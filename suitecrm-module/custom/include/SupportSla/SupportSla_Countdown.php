@@ -58,6 +58,9 @@ class SupportSla_Countdown
     };
     w.SupportSlaCountdown = { parse: parse, text: text, render: render };
     render();
+    if (d.readyState === \'loading\') {
+        d.addEventListener(\'DOMContentLoaded\', render);
+    }
     if (!w.SupportSlaCountdownTimer) {
         w.SupportSlaCountdownTimer = w.setInterval(render, 30000);
     }
@@ -90,7 +93,29 @@ class SupportSla_Countdown
         if ($due === '' || !in_array((string)$status, self::RUNNING, true)) {
             return '';
         }
-        return self::span($due, $language) . self::SCRIPT;
+        return self::span($due, $language) . self::scriptOnce();
+    }
+
+    /** Whether this request has already sent the script (a list view renders every row in one request). */
+    private static $scriptSent = false;
+
+    /**
+     * The script the first time in a request, '' after: it fills every span on the page, now,
+     * when the page has loaded (for the rows after it) and every 30 s.
+     */
+    public static function scriptOnce()
+    {
+        if (self::$scriptSent) {
+            return '';
+        }
+        self::$scriptSent = true;
+        return self::SCRIPT;
+    }
+
+    /** Starts a new request's count (for tests: each PHP request starts with none sent). */
+    public static function forgetScriptSent()
+    {
+        self::$scriptSent = false;
     }
 
     /**
