@@ -44,6 +44,10 @@ $installdefs = array(
             'to' => 'custom/include/SupportSla',
         ),
         array(
+            'from' => '<basepath>/custom/modules/Home',
+            'to' => 'custom/modules/Home',
+        ),
+        array(
             'from' => '<basepath>/modules/SLA_TimeEntries',
             'to' => 'modules/SLA_TimeEntries',
         ),
@@ -1077,6 +1081,12 @@ $installdefs = array(
             'file' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'class' => 'SupportSla_TimeEntryHook',
             'function' => 'beforeSave',
+        ),
+    ),
+    'dashlets' => array(
+        array(
+            'name' => 'SlaQueueDashlet',
+            'from' => '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet',
         ),
     ),
 );

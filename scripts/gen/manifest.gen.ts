@@ -9,6 +9,7 @@ import { PACKAGE_DEFINITION, type PackageDefinition } from './package-definition
 import {
   moduleDir,
   PACKAGE_DIR,
+  PACKAGE_HOME_DIR,
   PACKAGE_ID,
   PACKAGE_INCLUDE_DIR,
   PACKAGE_SCRIPTS_DIR,
@@ -167,7 +168,7 @@ export function classify(files: readonly string[], context: PackageContext): Man
  */
 function packageOwnedFolders(context: PackageContext): string[] {
   const modules = MODULE_NAMES.filter((module) => context.catalogue.modules[module].packageOwned);
-  return [PACKAGE_INCLUDE_DIR, PACKAGE_SUGARFIELD_DIR, ...modules.map(moduleDir)];
+  return [PACKAGE_INCLUDE_DIR, PACKAGE_SUGARFIELD_DIR, PACKAGE_HOME_DIR, ...modules.map(moduleDir)];
 }
 
 /** The `custom_fields` entry of a catalogue field (name with _c; decimals with len, precision and ext1). */

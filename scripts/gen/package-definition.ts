@@ -190,5 +190,9 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
     // the cap takes ours first; 8.x then shows them in each row's "show more" popover.
     { module: 'Cases', after: '', fields: ['sla_response_status_c', 'sla_response_due_c'] },
   ],
-  extraInstalldefs: {},
+  extraInstalldefs: {
+    // The SLA queue dashlet: Module Loader copies it to custom/modules/Home/Dashlets/<name>/ and
+    // rebuilds the dashlet cache on install and uninstall (ModuleInstaller::install_dashlets).
+    dashlets: [{ name: 'SlaQueueDashlet', from: '<basepath>/custom/modules/Home/Dashlets/SlaQueueDashlet' }],
+  },
 };

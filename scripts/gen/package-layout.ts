@@ -58,6 +58,13 @@ export const PACKAGE_INCLUDE_DIR = 'custom/include/SupportSla';
  */
 export const PACKAGE_SUGARFIELD_DIR = 'custom/include/SugarFields';
 
+/**
+ * Where the SLA queue dashlet lives (Dashlets/SlaQueueDashlet). Stock SuiteCRM has no
+ * custom/modules/Home, so the package copies that whole folder and uninstall removes it again when
+ * nothing else is left in it (the `dashlets` section alone removes only the dashlet's own folder).
+ */
+export const PACKAGE_HOME_DIR = 'custom/modules/Home';
+
 export const CONTRACT_CONSTANTS_PATH = `${PACKAGE_INCLUDE_DIR}/SupportSla_Contract.php`;
 
 /** Repository path of a package file. */

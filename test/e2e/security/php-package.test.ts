@@ -75,9 +75,13 @@ function runtimeFiles(): Set<string> {
   ).installdefs.logic_hooks.map((hook) => `${PACKAGE}/${hook.file}`);
   expect(hooks.length).toBe(3);
   const always = phpFiles().filter((file) =>
-    [`${PACKAGE}/modules/`, `${PACKAGE}/custom/Extension/`, `${PACKAGE}/custom/metadata/`].some((prefix) =>
-      file.startsWith(prefix),
-    ),
+    [
+      `${PACKAGE}/modules/`,
+      `${PACKAGE}/custom/Extension/`,
+      `${PACKAGE}/custom/metadata/`,
+      `${PACKAGE}/custom/modules/`,
+      `${PACKAGE}/custom/include/SugarFields/`,
+    ].some((prefix) => file.startsWith(prefix)),
   );
   return withRequires([...hooks, ...always]);
 }
@@ -114,6 +118,10 @@ describe.skipIf(php.skip)('SQL in the package', () => {
     '$bean->table_name': 'a bean class property, not input',
     // activeIdsWhere's column: only ever a `parent_field` of SupportSla_ReadyMade (checked below).
     $field: 'a column name from the package constants',
+    // The SLA queue dashlet: literals, quoted() values, SuiteCRM's own access and security-group
+    // conditions (test/php/tests/sla-queue.test.php checks what it is made of).
+    'SupportSla_Queue::sql($this->options, $userId, $db, $accessWhere, $teamsWhere)':
+      'the SLA queue query, reviewed',
   };
 
   it('is made of literals and quoted values only, with no interpolation and no superglobal', () => {
@@ -147,6 +155,7 @@ describe.skipIf(php.skip)('SQL in the package', () => {
       'SupportSla_TimeEntryHook.php accountIdOf', // runtime: a time entry's account from its case
       'SupportSla_TimeEntryHook.php subjectOf', // runtime: a blank time-entry subject: its case's number
       'SupportSla_TimeEntryHook.php subjectOf', // and its case's subject
+      'suitecrm-module/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php display', // runtime: the SLA queue dashlet
     ]);
   });
 
@@ -181,11 +190,22 @@ describe.skipIf(php.skip)('record access and ACL', () => {
         .filter(({ line }) => !line.startsWith('*') && !line.startsWith('//') && access.test(line))
         .map(({ line, at }) => `${at.replace(`${PACKAGE}/custom/include/SupportSla/`, '')}: ${line}`),
     );
-    // Two reads of the time entry's own case (its account, its number and subject), nothing else.
     const getInstance = /^SupportSla_TimeEntryHook\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/;
-    expect(found).toEqual([expect.stringMatching(getInstance), expect.stringMatching(getInstance)]);
+    expect(found).toEqual([
+      // Two reads of the time entry's own case (its account, its number and subject).
+      expect.stringMatching(getInstance),
+      expect.stringMatching(getInstance),
+      // The SLA queue dashlet reads cases only after ACLController::checkAccess('Cases', 'list'),
+      // with the Case bean's buildAccessWhere('list') in its one query.
+      expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
+      expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$case = BeanFactory::newBean\('Cases'\);$/),
+    ]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
-    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf']);
+    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf', 'display']);
+    const dashlet = read(`${PACKAGE}/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php`);
+    expect(dashlet).toMatch(
+      /if \(!ACLController::checkAccess\('Cases', 'list', true\)\) \{\s*return [^;]+;\s*\}[\s\S]*\$accessWhere = \$case->buildAccessWhere\('list'\);/,
+    );
   });
 
   it('the time-entry module takes part in SuiteCRM’s ACL, and its menu asks for each right', () => {

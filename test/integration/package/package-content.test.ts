@@ -69,8 +69,9 @@ describe.skipIf(php.skip)('the ready-made reports, workflows and templates', () 
   });
   const ofModule = (module: string) => english.filter((record) => record.module === module);
 
-  it('are five reports, three workflows and two templates with fixed, unique UUIDs', () => {
-    expect(ofModule('AOR_Reports')).toHaveLength(5);
+  it('are six reports, their charts, three workflows and two templates with fixed, unique UUIDs', () => {
+    expect(ofModule('AOR_Reports')).toHaveLength(6);
+    expect(ofModule('AOR_Charts')).toHaveLength(6);
     expect(ofModule('AOW_WorkFlow')).toHaveLength(3);
     expect(ofModule('EmailTemplates')).toHaveLength(2);
     const ids = english.flatMap((r) => [r.id, ...r.children.flatMap((g) => g.records.map((c) => c.id))]);
@@ -84,6 +85,8 @@ describe.skipIf(php.skip)('the ready-made reports, workflows and templates', () 
   it('have English and Spanish names', () => {
     for (const [index, record] of english.entries()) {
       expect(spanish[index]?.values.name, String(record.values.name)).not.toBe(record.values.name);
+      // A chart's name is its caption above the chart, inside its report: no package prefix.
+      if (record.module === 'AOR_Charts') continue;
       expect(String(record.values.name)).toMatch(/^SLA support: /);
       expect(String(spanish[index]?.values.name)).toMatch(/^Soporte SLA: /);
     }
@@ -130,6 +133,59 @@ describe.skipIf(php.skip)('the ready-made reports, workflows and templates', () 
       }
       expect(charts?.records).toEqual([]);
     }
+  });
+
+  it('charts: after their report, which they require, with axes on its columns and a type AOR draws', () => {
+    // modules/AOR_Charts/AOR_Chart.php getValidChartTypes, and $fields[$this->x_field] over the
+    // report's columns sorted by field_order (AOR_Report::getReportFields).
+    const types = ['bar', 'line', 'pie', 'radar', 'stacked_bar', 'grouped_bar'];
+    const charted = new Set<string>();
+    for (const chart of ofModule('AOR_Charts')) {
+      const reportId = chart.values.aor_report_id as string;
+      const reportIndex = english.findIndex((r) => r.module === 'AOR_Reports' && r.id === reportId);
+      expect(reportIndex, chart.id).toBeGreaterThanOrEqual(0);
+      expect(english.indexOf(chart)).toBeGreaterThan(reportIndex);
+      expect((chart as RecordTree & { requires?: unknown }).requires).toEqual({
+        module: 'AOR_Reports',
+        id: reportId,
+      });
+      expect(types).toContain(chart.values.type);
+      const columns = english[reportIndex]?.children[0]?.records ?? [];
+      for (const axis of ['x_field', 'y_field']) {
+        const position = chart.values[axis] as number;
+        expect(
+          columns.some((c) => c.values.field_order === position),
+          `${chart.id} ${axis}`,
+        ).toBe(true);
+      }
+      if (chart.values.type === 'stacked_bar') {
+        // AOR stacks rows by the main group and counts them: the report lists one row per case.
+        const report = columns.map((c) => c.values);
+        expect(report.filter((v) => v.group_display === 1)).toHaveLength(1);
+        expect(report.every((v) => v.group_by === 0 && v.field_function === '')).toBe(true);
+      }
+      charted.add(reportId);
+    }
+    expect(charted.size).toBe(5);
+  });
+
+  it('the compliance report: covered cases with a decided response in the last 12 months', () => {
+    const report = ofModule('AOR_Reports').find((r) => r.id === '51a50006-0000-4000-a000-000000000000');
+    expect(report?.values.report_module).toBe('Cases');
+    const conditions = (report?.children[1]?.records ?? []).map((c) => [c.values.field, c.values.value]);
+    expect(conditions).toEqual([
+      ['sla_coverage_c', 'covered'],
+      ['sla_response_status_c', '^met^,^met_late^,^breached^'],
+      ['sla_reported_at_c', ['now', 'minus', '12', 'month']],
+    ]);
+    const columns = (report?.children[0]?.records ?? []).map((c) => c.values.field);
+    expect(columns).toEqual([
+      'case_number',
+      'sla_response_status_c',
+      'sla_reported_at_c',
+      'sla_effective_severity_c',
+      'name',
+    ]);
   });
 
   it('workflows: inactive, on save, every time, "changed to" conditions on real fields and values', () => {

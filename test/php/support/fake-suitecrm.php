@@ -48,6 +48,28 @@ final class PocketDb
         return new ArrayIterator($rows);
     }
 
+    /** table => index name => definition (include/database/DBManager.php get_indices, addIndexes, dropIndexes). */
+    public static $indices = [];
+
+    public function get_indices($table)
+    {
+        return self::$indices[$table] ?? [];
+    }
+
+    public function addIndexes($table, $indexes, $execute = true)
+    {
+        foreach ($indexes as $index) {
+            self::$indices[$table][$index['name']] = $index;
+        }
+    }
+
+    public function dropIndexes($table, $indexes, $execute = true)
+    {
+        foreach ($indexes as $index) {
+            unset(self::$indices[$table][$index['name']]);
+        }
+    }
+
     public function fetchByAssoc($result)
     {
         if (!$result->valid()) {
@@ -126,8 +148,14 @@ class PocketBean
 
 final class BeanFactory
 {
+    /** module => bean a test hands out for it (other modules than the pocket's). */
+    public static $beans = [];
+
     public static function newBean($module)
     {
+        if (isset(self::$beans[$module])) {
+            return self::$beans[$module];
+        }
         return isset(PocketBean::TABLES[$module]) ? new PocketBean($module) : false;
     }
 }

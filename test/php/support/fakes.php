@@ -136,6 +136,19 @@ class FakePlatform
     {
         return $this->reports;
     }
+
+    /** table => index name => definition, as ensureIndex and dropIndex left them. */
+    public $indices = [];
+
+    public function ensureIndex($table, $index)
+    {
+        $this->indices[$table][$index['name']] = $index;
+    }
+
+    public function dropIndex($table, $index)
+    {
+        unset($this->indices[$table][$index['name']]);
+    }
 }
 
 /** Views where loading one layout fails, as DeployedMetaDataImplementation throws for a missing view. */

@@ -36,7 +36,7 @@ test('first install: panels and columns added, access rights, every record creat
     same(false, in_array('sla_response_due_c', $quick, true), 'no bridge field in the quick create');
     same(['acl SLA_TimeEntries'], $platform->calls);
     same(recordCount(), count($store->writes));
-    same(5, count($store->active('AOR_Reports')));
+    same(6, count($store->active('AOR_Reports')));
     same(3, count($store->active('AOW_WorkFlow')));
     same(2, count($store->active('EmailTemplates')));
     $report = $store->rows['AOR_Reports|' . SupportSla_ReadyMade::id(1, 0)]['values'];
@@ -88,7 +88,7 @@ test('an upgrade keeps the admin\'s changes: layouts untouched, a deleted report
 test('an upgrade creates a record it does not find at all', function () {
     $store = new FakeStore();
     installer(FakeViews::stock(), $store, new FakePlatform())->install(true);
-    same(5, count($store->active('AOR_Reports')));
+    same(6, count($store->active('AOR_Reports')));
 });
 
 test('uninstall: layouts back as they were, every package record and its children deleted, relationship metadata cleaned', function () {
@@ -159,7 +159,7 @@ test('one failing step does not stop the others, and says what failed', function
     $store = new FakeStore();
     $log = installer(FakeViews::stock(), $store, $platform)->install(false);
     truthy(in_array('Access rights of SLA_TimeEntries: FAILED: ACL table unavailable', $log, true), 'the failure is in the log');
-    same(5, count($store->active('AOR_Reports')), 'the records were still created');
+    same(6, count($store->active('AOR_Reports')), 'the records were still created');
 });
 
 test('a missing layout is reported, not fatal', function () {

@@ -36,7 +36,10 @@ function shownOn8x(array $columns, int $max): array
 function installedCasesList(array $stock): array
 {
     $columns = SupportSla_Contract::LIST_COLUMNS['Cases'];
-    return SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs($columns['fields']), $columns['after']);
+    // As an install lays it out: the columns, then their badge and countdown types (SupportSla_Display).
+    return SupportSla_Display::listColumns(
+        SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs($columns['fields']), $columns['after'])
+    );
 }
 
 test('every stock column 8.x shows without the package it still shows with it, at every size, sidebar or not', function () {
@@ -83,7 +86,8 @@ test('an upgrade moves the columns 1.0.0 put after Status to the end, and then 8
     $views = FakeViews::stock();
     $views->layouts['Cases|listview'] = $old;
     $log = (new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1'))->install(true);
-    same(['Cases|listview'], $views->saves);
+    // Two saves: the columns moved last, then the badges and countdowns set on them (SupportSla_Display).
+    same(['Cases|listview', 'Cases|listview'], $views->saves);
     truthy(in_array('Cases listview: package columns moved after the stock ones.', $log, true), 'the log says so');
     same(installedCasesList($stock), $views->layouts['Cases|listview'], 'as a new install lays it out');
     [$shown] = shownOn8x($views->layouts['Cases|listview'], COLUMN_LIMITS['with_sidebar']['XLarge']);

@@ -6,24 +6,7 @@
  * browser behaviour is tested in test/integration/package/minute-widget.test.ts).
  */
 
-/** Stands in for SuiteCRM's class: the stock widget, as getEditViewSmarty returns it. */
-class SugarFieldDatetimecombo
-{
-    public $type;
-    public $calls = [];
-
-    public function __construct($type = 'Datetimecombo')
-    {
-        $this->type = $type;
-    }
-
-    public function getEditViewSmarty($parentFieldArray, $vardef, $displayParams, $tabindex)
-    {
-        $this->calls[] = [$parentFieldArray, $vardef['name'], $displayParams, $tabindex];
-        return '<stock widget for ' . $vardef['name'] . '>';
-    }
-}
-
+require_once __DIR__ . '/../support/sugarfield-standins.php';
 require_once PACKAGE_ROOT . '/custom/include/SugarFields/Fields/Datetimeminute/SugarFieldDatetimeminute.php';
 
 test('minute widget: the stock widget, then the script for the field\'s element id and value', function () {

@@ -81,7 +81,9 @@ test('post_install on a new site: layouts deployed, access rights, records saved
     truthy(strpos($output, '<b>SLA support</b>') !== false, 'the log has a heading');
     same(['Accounts|detailview', 'Accounts|editview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], PocketLayouts::$deployed);
     same(['addActions SLA_TimeEntries module'], PocketCalls::$calls);
-    same(5, count(rows('aor_reports')));
+    same([SupportSla_Queue::INDEX['name'] => SupportSla_Queue::INDEX], PocketDb::$indices['cases'] ?? null, 'the SLA queue index');
+    same(6, count(rows('aor_reports')));
+    same(6, count(rows('aor_charts')), 'the charts');
     same(3, count(rows('aow_workflow')));
     same(2, count(rows('email_templates')));
     same(['stray'], $_POST['aor_fields_field'], '$_POST is put back');
@@ -112,6 +114,7 @@ test('pre_uninstall: layouts as they were, every package record deleted, relatio
     PocketDb::$tables['aor_reports']['someone-else'] = ['id' => 'someone-else', 'name' => 'Hours &amp; more', 'report_module' => 'SLA_TimeEntries', 'deleted' => 0];
     $output = runScript('pre_uninstall', 'pre_uninstall');
     same(stockLayouts(), PocketLayouts::$layouts);
+    same([], PocketDb::$indices['cases'] ?? null, 'the SLA queue index dropped');
     foreach (['aor_reports', 'aor_fields', 'aor_conditions', 'aow_workflow', 'aow_conditions', 'aow_actions', 'email_templates'] as $table) {
         $left = array_diff(rows($table), ['someone-else']);
         same([], array_values($left), "no $table row of the package left");

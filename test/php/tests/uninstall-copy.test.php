@@ -64,6 +64,7 @@ function siteWithCopies(array $copies): string
 {
     $root = sys_get_temp_dir() . '/sla-uninstall-' . getmypid() . '-' . mt_rand();
     mkdir("$root/custom/include", 0777, true);
+    mkdir("$root/custom/modules", 0777, true); // stock: custom/modules/unified_search_modules_display.php
     mkdir("$root/modules/Cases", 0777, true);
     foreach ($copies as $cp) {
         $from = str_replace('<basepath>', PACKAGE_ROOT, $cp['from']);
@@ -116,7 +117,7 @@ test('uninstall leaves no folder of the package behind', function () {
         truthy(is_file("$root/modules/SLA_TimeEntries/metadata/subpanels/default.php"), 'installed');
         truthy(is_file("$root/custom/include/SupportSla/SupportSla_CaseHook.php"), 'installed');
         uninstallCopies($root, $copies);
-        same(['custom', 'custom/include', 'modules', 'modules/Cases'], folders($root));
+        same(['custom', 'custom/include', 'custom/modules', 'modules', 'modules/Cases'], folders($root));
     } finally {
         removeTree($root);
     }
@@ -163,6 +164,6 @@ test('nothing goes into SuiteCRM 8.x\'s core extensions/ folder', function () {
     require REPO_ROOT . '/manifest.php';
     same(false, array_key_exists('copy_core_extensions', $installdefs));
     foreach ($installdefs['copy'] as $cp) {
-        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|modules/SLA_TimeEntries)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder');
+        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|custom/modules/Home|modules/SLA_TimeEntries)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder');
     }
 });

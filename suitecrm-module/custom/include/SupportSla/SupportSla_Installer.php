@@ -23,6 +23,7 @@ require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_LayoutInstaller.php';
 require_once __DIR__ . '/SupportSla_RecordInstaller.php';
 require_once __DIR__ . '/SupportSla_ReadyMade.php';
+require_once __DIR__ . '/SupportSla_Queue.php';
 
 class SupportSla_Installer
 {
@@ -93,10 +94,23 @@ class SupportSla_Installer
             }
         }
         try {
+            $layouts = new SupportSla_LayoutInstaller($this->views);
+            $log = array_merge($log, $layouts->applyDisplayTypes());
+        } catch (Throwable $error) {
+            $log[] = 'Badges and countdowns: FAILED: ' . $error->getMessage();
+        }
+        try {
             $this->platform->ensureAclActions(self::TIME_ENTRY_MODULE);
             $log[] = 'Access rights of ' . self::TIME_ENTRY_MODULE . ': in place.';
         } catch (Throwable $error) {
             $log[] = 'Access rights of ' . self::TIME_ENTRY_MODULE . ': FAILED: ' . $error->getMessage();
+        }
+        try {
+            // The SLA queue dashlet's index (SupportSla_Queue); kept when it is already there.
+            $this->platform->ensureIndex(SupportSla_Queue::TABLE, SupportSla_Queue::INDEX);
+            $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': in place.';
+        } catch (Throwable $error) {
+            $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': FAILED: ' . $error->getMessage();
         }
         try {
             $records = new SupportSla_RecordInstaller($this->store);
@@ -126,6 +140,12 @@ class SupportSla_Installer
             }
         } catch (Throwable $error) {
             $log[] = 'Reports, workflows and templates: FAILED: ' . $error->getMessage();
+        }
+        try {
+            $this->platform->dropIndex(SupportSla_Queue::TABLE, SupportSla_Queue::INDEX);
+            $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': removed.';
+        } catch (Throwable $error) {
+            $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': FAILED: ' . $error->getMessage();
         }
         try {
             $files = array();

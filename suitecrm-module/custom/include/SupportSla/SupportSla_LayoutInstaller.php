@@ -18,6 +18,7 @@ require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_Layout.php';
 require_once __DIR__ . '/SupportSla_ReadOnlyCells.php';
 require_once __DIR__ . '/SupportSla_ListPlacement.php';
+require_once __DIR__ . '/SupportSla_Display.php';
 
 class SupportSla_LayoutInstaller
 {
@@ -54,7 +55,8 @@ class SupportSla_LayoutInstaller
                 $current = $this->views->load($module, 'listview');
                 $changed = SupportSla_Layout::addListColumns(
                     $current,
-                    SupportSla_Layout::listColumnDefs($columns['fields']),
+                    // Badges and countdowns (SupportSla_Display): a column type, kept by Studio.
+                    SupportSla_Display::listColumns(SupportSla_Layout::listColumnDefs($columns['fields'])),
                     $columns['after']
                 );
                 $log[] = $this->saveIfChanged($module, 'listview', $current, $changed, 'columns added', 'columns already there');
@@ -99,6 +101,34 @@ class SupportSla_LayoutInstaller
             } catch (Throwable $error) {
                 $log[] = $module . ' listview: FAILED: ' . $error->getMessage();
             }
+        }
+        return $log;
+    }
+
+    /**
+     * Badges and countdowns on the Cases detail and list views as they are now, on an install and
+     * on an upgrade: only plain cells of the status and due fields get a type (SupportSla_Display),
+     * so a cell the admin customised, and everything else, stays as it is.
+     *
+     * @return array log lines
+     */
+    public function applyDisplayTypes()
+    {
+        $log = array();
+        try {
+            $defs = $this->views->load('Cases', 'detailview');
+            $current = SupportSla_Layout::viewIn($defs, 'DetailView');
+            if ($current !== null) {
+                $log[] = $this->saveIfChanged('Cases', 'detailview', $current, SupportSla_Display::detailView($current), 'badges and countdowns set', 'badges and countdowns already set', 'DetailView');
+            }
+        } catch (Throwable $error) {
+            $log[] = 'Cases detailview: FAILED: ' . $error->getMessage();
+        }
+        try {
+            $columns = $this->views->load('Cases', 'listview');
+            $log[] = $this->saveIfChanged('Cases', 'listview', $columns, SupportSla_Display::listColumns($columns), 'badges and countdowns set', 'badges and countdowns already set');
+        } catch (Throwable $error) {
+            $log[] = 'Cases listview: FAILED: ' . $error->getMessage();
         }
         return $log;
     }
@@ -158,6 +188,10 @@ class SupportSla_LayoutInstaller
             return $module . ' ' . $view . ': no ' . $viewName . ' layout found, nothing added.';
         }
         $cells = SupportSla_Layout::panelCells($fields, $viewName !== 'DetailView');
+        if ($viewName === 'DetailView') {
+            // Badges and countdowns (SupportSla_Display): a cell type, kept by Studio.
+            $cells = SupportSla_Display::detailCells($cells);
+        }
         $withPanel = SupportSla_Layout::addPanel($current, $panelKey, $cells);
         $changed = $viewName === 'DetailView' ? self::withReadOnlyCells($withPanel, $module) : $withPanel;
         return $this->saveIfChanged(

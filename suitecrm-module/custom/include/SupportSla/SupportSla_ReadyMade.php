@@ -12,6 +12,9 @@
  * Names and texts come in English and Spanish; the site's default language picks one. Plain
  * data, no SuiteCRM calls: the tests check the definitions against the field catalogue.
  */
+require_once __DIR__ . '/SupportSla_ComplianceReport.php';
+require_once __DIR__ . '/SupportSla_Charts.php';
+
 class SupportSla_ReadyMade
 {
     /** Every id the package uses starts with this (hex, so ids stay valid UUIDs). */
@@ -30,7 +33,10 @@ class SupportSla_ReadyMade
         return array_merge(
             self::templates($language, $ownerId),
             self::workflows($language, $ownerId),
-            self::reports($language, $ownerId)
+            self::reports($language, $ownerId),
+            // The SLA compliance report, then the charts, which need their reports first.
+            SupportSla_ComplianceReport::reports($language, $ownerId),
+            SupportSla_Charts::records($language, $ownerId)
         );
     }
 
@@ -415,7 +421,7 @@ class SupportSla_ReadyMade
     }
 
     /** A report column: module path, field, label, and any of link, group_by, field_function, total, sort_by, format. */
-    private static function column($path, $field, $label, $options)
+    public static function column($path, $field, $label, $options)
     {
         return array_merge(
             array(
@@ -436,7 +442,7 @@ class SupportSla_ReadyMade
         );
     }
 
-    private static function condition($path, $field, $operator, $valueType, $value)
+    public static function condition($path, $field, $operator, $valueType, $value)
     {
         return array(
             'module_path' => self::path($path),
@@ -450,7 +456,7 @@ class SupportSla_ReadyMade
         );
     }
 
-    private static function report($number, $name, $module, $description, $columns, $conditions, $ownerId)
+    public static function report($number, $name, $module, $description, $columns, $conditions, $ownerId)
     {
         $fieldRecords = array();
         $order = 0;

@@ -11,6 +11,8 @@
  *   belong to the admin (an upgrade never undoes their edits or switches a workflow back off);
  *   except that an upgrade gives a report still exactly as 1.0.0 wrote it the current column
  *   order (SupportSla_ReportRepair).
+ * A record may 'require' another (array('module', 'id')): it is installed only while that one is
+ * live (a chart and its report).
  * Uninstall deletes each record and every child row pointing at it, the admin's included.
  *
  * The store is an object with state($module, $id) ('missing', 'active' or 'deleted'),
@@ -59,6 +61,10 @@ class SupportSla_RecordInstaller
         $log = array();
         foreach ($records as $record) {
             $name = self::nameOf($record);
+            if (!self::requiredIsLive($record, $this->store)) {
+                $log[] = $record['module'] . ' "' . $name . '": its ' . $record['requires']['module'] . ' record is not there, left out.';
+                continue;
+            }
             $action = self::decide($this->store->state($record['module'], $record['id']), $upgrade);
             if ($action === self::KEEP) {
                 if ($upgrade && $record['module'] === 'AOR_Reports' && SupportSla_ReportRepair::stillAsShipped($this->store, $record)) {
@@ -134,6 +140,15 @@ class SupportSla_RecordInstaller
                 $this->store->delete($group['module'], $id);
             }
         }
+    }
+
+    /** A record with 'requires' (array('module', 'id')), such as a chart of a report, needs that record live. */
+    private static function requiredIsLive($record, $store)
+    {
+        if (empty($record['requires'])) {
+            return true;
+        }
+        return $store->state($record['requires']['module'], $record['requires']['id']) === 'active';
     }
 
     private static function nameOf($record)

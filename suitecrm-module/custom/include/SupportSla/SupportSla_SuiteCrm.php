@@ -167,6 +167,34 @@ class SupportSla_Platform
         $installer->rebuild_tabledictionary();
     }
 
+    /** Adds an index unless the table has one of that name (DBManager::get_indices, addIndexes). */
+    public function ensureIndex($table, $index)
+    {
+        $db = DBManagerFactory::getInstance();
+        if (!self::hasIndex($db, $table, $index['name'])) {
+            $db->addIndexes($table, array($index, ));
+        }
+    }
+
+    /** Drops the index when the table has it (DBManager::dropIndexes). */
+    public function dropIndex($table, $index)
+    {
+        $db = DBManagerFactory::getInstance();
+        if (self::hasIndex($db, $table, $index['name'])) {
+            $db->dropIndexes($table, array($index, ));
+        }
+    }
+
+    private static function hasIndex($db, $table, $name)
+    {
+        foreach ((array)$db->get_indices($table) as $key => $existing) {
+            if (strtolower((string)$key) === strtolower($name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return array names of the live reports on a module */
     public function reportsOn($module)
     {
