@@ -11,6 +11,7 @@ import { startStandIn } from './stand-in.js';
  *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package] [--journal-writes]
+ *     [--installed-at ISO]   (generated cases created before it predate the package: no change log)
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       cases: { type: 'string' },
       'time-entries': { type: 'string' },
       now: { type: 'string' },
+      'installed-at': { type: 'string' },
       clock: { type: 'string', default: 'running' },
       latency: { type: 'string' },
       'latency-mode': { type: 'string', default: 'real' },
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
       mode: values['latency-mode'] === 'virtual' ? 'virtual' : 'real',
     };
   }
+  const installedAt = (value: string): number => {
+    const parsed = Date.parse(value);
+    if (!Number.isFinite(parsed)) throw new Error(`--installed-at must be an ISO instant, not ${value}`);
+    return parsed;
+  };
   const cases = number('cases', values.cases);
   const timeEntries = number('time-entries', values['time-entries']);
   const standIn = await startStandIn({
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
       ...(timeEntries === undefined ? {} : { timeEntries }),
     },
     ...(values.now ? { now: values.now } : {}),
+    ...(values['installed-at'] ? { installedAt: installedAt(values['installed-at']) } : {}),
     clock: values.clock === 'frozen' ? 'frozen' : 'running',
     ...(latency ? { latency } : {}),
     apiBase: values['api-base'],
