@@ -30,8 +30,9 @@ export interface GenerateOptions {
   withPackage: boolean;
   /**
    * When the package was installed: cases created before it have no row in `cases_cstm` (every
-   * package field blank, no change log), as on a site with years of cases and a fresh install.
-   * Everything else is generated as without it (the same random draws).
+   * package field blank, no change log) and no time entry was created before it, as on a site
+   * with years of cases and a fresh install. Everything else is generated as without it (the
+   * same random draws).
    */
   installedAt?: number;
 }
@@ -323,5 +324,11 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       data_problem: null,
     });
   }
-  return { Accounts: accounts, Cases: cases, SLA_TimeEntries: entries };
+  // The time-entry module is the package's own: nothing was logged in it before the install.
+  const installedAt = options.installedAt;
+  const logged =
+    installedAt === undefined
+      ? entries
+      : entries.filter((row) => Date.parse(`${String(row.date_entered).replace(' ', 'T')}Z`) >= installedAt);
+  return { Accounts: accounts, Cases: cases, SLA_TimeEntries: logged };
 }
