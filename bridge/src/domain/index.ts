@@ -3,7 +3,7 @@
  * calls these; nothing here does I/O or reads the clock.
  */
 
-export type { CaseFields } from './case/case-fields.js';
+export { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 export type { CasePin, CaseRestatement } from './case/case-pin.js';
 export type { CaseRecord } from './case/case-record.js';
 export {

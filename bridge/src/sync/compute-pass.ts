@@ -146,7 +146,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       const counts = result.counts[outcome.ref.module];
       counts.evaluated++;
       if (outcome.vanished) counts.vanished++;
-      else if (!outcome.writable) counts.untracked++;
+      else if (outcome.notTracked || !outcome.writable) counts.untracked++;
       if (outcome.notTracked && !outcome.vanished) result.notTracked[outcome.notTracked]++;
       if (outcome.problem) counts.notComputed++;
       if (outcome.problem && outcome.writable && !outcome.vanished && result.problems.length < listLimit) {

@@ -6,6 +6,7 @@ import {
   type CompiledPolicy,
   caseNotComputed,
   caseTracking,
+  EMPTY_CASE_FIELDS,
   evaluateAccount,
   evaluateCase,
   evaluateTimeEntry,
@@ -32,7 +33,10 @@ export interface Outcome {
   ref: RecordRef;
   /** False: nothing is written to SuiteCRM for this record. */
   writable: boolean;
-  /** A case the bridge does not track, and why (`caseTracking`); it is then not writable. */
+  /**
+   * A case the bridge does not track, and why (`caseTracking`). It is not writable, except to
+   * blank, once, what an earlier bridge version wrote to a case from before the install.
+   */
   notTracked?: NotTrackedReason;
   desired: Record<string, unknown>;
   events: SlaEvent[];
@@ -65,7 +69,16 @@ export async function evaluateRecord(
     // attributes, a pinned policy the store lost), so it never shows "not computed".
     const tracking = caseTracking(data as unknown as CaseRecord, ctx.trackingStart);
     if (!tracking.tracked) {
-      return { ...base, writable: false, desired: {}, problem: null, notTracked: tracking.reason };
+      const notTracked = { ...base, problem: null, notTracked: tracking.reason };
+      // An older case an earlier bridge version wrote to ("not computed: the change log has no
+      // status history", or clocks that would now stand still): blanked once, then left alone.
+      // On a fresh install SuiteCRM holds nothing of ours for it, so nothing is sent.
+      if (
+        tracking.reason === 'created_before_install' &&
+        holdsBridgeValues(inputs.held.get(refKey(ref.module, ref.id)))
+      )
+        return { ...notTracked, writable: true, desired: { ...EMPTY_CASE_FIELDS } };
+      return { ...notTracked, writable: false, desired: {} };
     }
   }
   if (data.parseProblems && data.parseProblems.length > 0) {
@@ -130,6 +143,15 @@ export async function evaluateRecord(
       ? { pin: { pin: result.pinned, isNew: stored === null, restated: stored !== null } }
       : {}),
   };
+}
+
+/** Whether SuiteCRM holds a value in any of the bridge's case fields (none of them has a default). */
+function holdsBridgeValues(held: Record<string, unknown> | undefined): boolean {
+  if (!held) return false;
+  return Object.keys(EMPTY_CASE_FIELDS).some((field) => {
+    const value = held[field];
+    return value !== null && value !== undefined && value !== '';
+  });
 }
 
 /** The policy a case is measured against: the version pinned at its first evaluation. */

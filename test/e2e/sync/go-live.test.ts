@@ -181,4 +181,42 @@ describe('go-live on a site with years of cases and a fresh install', () => {
       notComputed: 0,
     });
   });
+
+  it('an upgrade from a version that wrote "not computed" on older cases blanks them once, then leaves them', async () => {
+    // What bridge 1.0.0 wrote through the API to every case from before the install.
+    const older = preInstall.find((row) => row.id !== edited.id && enteredAt(row) >= TRACKING_START_AT);
+    const id = String(older?.id);
+    await w.standIn.setNow(at(6));
+    await w.standIn.client().updateRecord(
+      'Cases',
+      id,
+      {
+        sla_response_status_c: 'not_computed',
+        sla_resolution_status_c: 'not_computed',
+        sla_data_problem_c: 'not computed: the change log has no status history (the case is Open_Assigned)',
+      },
+      { parse: (raw: Record<string, unknown>) => caseCodec.parse(raw) },
+    );
+    await w.standIn.control('DELETE', '/writes');
+    const run = await bridgeAt(w, at(7), ['sync', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const patches = (await w.standIn.writes()).filter((entry) => entry.method === 'PATCH');
+    expect(patches.map((entry) => entry.id)).toEqual([id]);
+    expect(patches[0]?.attributes).toMatchObject({
+      sla_response_status_c: '',
+      sla_resolution_status_c: '',
+      sla_data_problem_c: '',
+    });
+    const report = JSON.parse(run.stdout);
+    expect(report.notTracked.created_before_install).toBe(1);
+    expect(report.computed.Cases.notComputed).toBe(0);
+
+    await w.standIn.control('DELETE', '/writes');
+    const again = await bridgeAt(w, at(8), ['sync', '--full', '--json']);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await w.standIn.writes()).filter((entry) => entry.method === 'PATCH')).toEqual([]);
+    const status = JSON.parse((await bridgeAt(w, at(8), ['status', '--json'])).stdout);
+    expect(status.notComputed.total).toBe(0);
+    expect(status.notTracked.total).toBe(preInstall.length);
+  });
 });
