@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfigAndPolicy } from '../config/startup-config.js';
 import { formatInstant } from '../domain/calendar/index.js';
+import { NOT_TRACKED_WORDS } from '../domain/index.js';
 import { EXIT } from '../errors/exit-status.js';
 import { configureLogging } from '../logging/logger.js';
 import { openStore } from '../store/index.js';
@@ -62,7 +63,7 @@ function formatExplanation(e: CaseExplanation): string {
     ),
     ...(c.parseProblems ? [`  unreadable attributes: ${c.parseProblems.join('; ')}`] : []),
     '',
-    `Computed now (${formatInstant(e.now)}), policy ${e.policyVersion}${e.computed.writable ? '' : ' - not written: reported before the tracking start'}:`,
+    `Computed now (${formatInstant(e.now)}), policy ${e.policyVersion}${e.computed.notTracked ? ` - not tracked, never written: ${NOT_TRACKED_WORDS[e.computed.notTracked]}` : ''}:`,
   ];
   const held = e.held ?? {};
   for (const [field, value] of Object.entries(e.computed.desired)) {

@@ -18,6 +18,8 @@ export function reportCounts(report: SyncReport): Record<string, number> {
     counts[`${module}.notComputed`] = computed.notComputed;
   }
   for (const [module, deleted] of Object.entries(report.deleted)) counts[`${module}.deleted`] = deleted;
+  for (const [reason, count] of Object.entries(report.notTracked))
+    counts[`Cases.notTracked.${reason}`] = count;
   return counts;
 }
 

@@ -3,13 +3,15 @@ import { loadPolicyFile } from '../config/policy-file.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { type JobRun, type NextTransition, type Store, TRACKING_ZONE } from '../store/index.js';
 import { utcText } from './instant-text.js';
+import { type NotTrackedCounts, notTrackedCounts } from './not-tracked-text.js';
 import { caseNumbers, type RecordRef } from './record-label.js';
 
 /**
  * What `sla-bridge status` shows, read from the store alone (no SuiteCRM): the last run of each
  * job, how far behind each read cursor is, the records that could not be computed and why, the
  * next transitions (and how many are already due), the tracking start and the policy version
- * in force. This is also the `--json` document (documented in README, "The command line").
+ * in force, and how many cases are not tracked and why (docs/go-live.md). This is also the
+ * `--json` document (documented in README, "The command line").
  */
 export interface StatusReport {
   now: string;
@@ -23,6 +25,8 @@ export interface StatusReport {
     byModule: Record<string, number>;
     reasons: ReasonStatus[];
   };
+  /** Cases the bridge does not track (never written, never "not computed"), by reason. */
+  notTracked: NotTrackedCounts;
   transitions: {
     due: number;
     oldestDue: TransitionStatus[];
@@ -104,18 +108,29 @@ export async function statusReport(
 ): Promise<StatusReport> {
   const policy = policyInForce(config);
   return store.read(async (readers) => {
-    const [trackingStart, latest, succeeded, cursors, byModule, reasons, due, oldestDue, upcoming] =
-      await Promise.all([
-        readers.trackingStart.get(),
-        readers.jobRuns.lastOfEachJob(),
-        readers.jobRuns.lastOfEachJob({ outcome: 'succeeded' }),
-        readers.cursors.list(),
-        readers.problems.counts(),
-        readers.problems.reasons({ limit: limits.reasons }),
-        readers.transitions.countDue(now),
-        readers.transitions.due(now, { limit: limits.transitions }),
-        readers.transitions.upcoming(now, limits.transitions),
-      ]);
+    const [
+      trackingStart,
+      latest,
+      succeeded,
+      cursors,
+      byModule,
+      reasons,
+      untracked,
+      due,
+      oldestDue,
+      upcoming,
+    ] = await Promise.all([
+      readers.trackingStart.get(),
+      readers.jobRuns.lastOfEachJob(),
+      readers.jobRuns.lastOfEachJob({ outcome: 'succeeded' }),
+      readers.cursors.list(),
+      readers.problems.counts(),
+      readers.problems.reasons({ limit: limits.reasons }),
+      readers.untracked.counts(),
+      readers.transitions.countDue(now),
+      readers.transitions.due(now, { limit: limits.transitions }),
+      readers.transitions.upcoming(now, limits.transitions),
+    ]);
     const examples = await Promise.all(
       reasons.map((reason) =>
         readers.problems.list({ module: reason.module, reason: reason.reason, limit: limits.examples }),
@@ -158,6 +173,7 @@ export async function statusReport(
           })),
         })),
       },
+      notTracked: notTrackedCounts(untracked),
       transitions: {
         due,
         oldestDue: oldestDue.map((transition) => transitionStatus(transition, numbers)),

@@ -3,6 +3,7 @@ import { EXIT } from '../errors/exit-status.js';
 import { redactText } from '../logging/redact.js';
 import { TRACKING_ZONE } from '../store/index.js';
 import { durationText, instantText } from './instant-text.js';
+import { notTrackedText } from './not-tracked-text.js';
 import { recordLabel } from './record-label.js';
 import { action } from './run-action.js';
 import { DEFAULT_LIMITS, type StatusReport, statusReport, type TransitionStatus } from './status-report.js';
@@ -56,6 +57,7 @@ export function statusText(report: StatusReport): string {
   lines.push(...runLines(report));
   lines.push(...cursorLines(report));
   lines.push(...problemLines(report));
+  lines.push(`Not tracked (never written): ${notTrackedText(report.notTracked)}`);
   lines.push(...transitionLines(report));
   return `${lines.join('\n')}\n`;
 }

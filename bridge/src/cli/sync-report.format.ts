@@ -1,6 +1,7 @@
 import { formatInstant } from '../domain/calendar/index.js';
 import type { SyncReport } from '../sync/sync-engine.js';
 import { SYNC_MODULES } from '../sync/sync-modules.js';
+import { notTrackedCounts, notTrackedText } from './not-tracked-text.js';
 
 /** A sync report as people read it: counts per module and kind, then the records written. */
 export function formatSyncReport(report: SyncReport): string {
@@ -44,6 +45,9 @@ export function formatSyncReport(report: SyncReport): string {
   }
   const events = SYNC_MODULES.reduce((sum, module) => sum + report.computed[module].events, 0);
   lines.push('', `new events in the ledger: ${events}`);
+  lines.push(
+    `cases not tracked (${report.dryRun ? 'would be ' : ''}left as they are): ${notTrackedText(notTrackedCounts(report.notTracked))}`,
+  );
   if (report.records.length > 0) {
     lines.push('', `records the sync ${verb}:`);
     for (const record of report.records) {

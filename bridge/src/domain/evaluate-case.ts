@@ -5,6 +5,7 @@ import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 import type { CasePin } from './case/case-pin.js';
 import type { CaseRecord } from './case/case-record.js';
 import { WITHDRAWING_STATUSES } from './case/case-record.js';
+import { caseTracking, type NotTrackedReason } from './case/case-tracking.js';
 import { type CoverageDecision, coverageNow, decideCoverage } from './case/coverage.js';
 import { isWithin, noSlaOverlays, notReportablePeriods } from './case/no-sla-periods.js';
 import { pausedMinutes } from './case/paused-minutes.js';
@@ -62,8 +63,10 @@ export interface CaseEvaluationInput {
 }
 
 export interface CaseEvaluation {
-  /** False for cases reported before the tracking start: the sync never writes them. */
+  /** False for cases the bridge does not track (`caseTracking`): the sync never writes them. */
   tracked: boolean;
+  /** Why the case is not tracked; null when it is. */
+  notTracked: NotTrackedReason | null;
   /** False when the data could not be computed (the fields then say "not computed: ..."). */
   computed: boolean;
   fields: CaseFields;
@@ -85,14 +88,17 @@ const NO_CLOCK = 'no_clock';
  * `sla_data_problem_c = "not computed: <reason>"` and the `not_computed` statuses.
  */
 export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
+  // Decided before anything is read from the case: an untracked case is never written, bad data
+  // or not, so it never shows "not computed".
+  const tracking = caseTracking(input.case, input.context.trackingStart);
+  if (!tracking.tracked) return notTrackedCase(input, tracking.reason);
   try {
     return evaluate(input);
   } catch (error) {
     const reason = problemReason(error);
-    const reported = input.case.reportedAt ?? input.case.dateEntered;
     return {
-      // A case reported before the tracking start is never written, bad data or not.
-      tracked: reported === null || floorToMinute(reported) >= input.context.trackingStart,
+      tracked: true,
+      notTracked: null,
       computed: false,
       fields: caseNotComputed(reason),
       pinned: input.pinned,
@@ -101,6 +107,19 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
       events: [],
     };
   }
+}
+
+/** What the bridge would show on an untracked case; the sync writes none of it. */
+function notTrackedCase(input: CaseEvaluationInput, reason: NotTrackedReason): CaseEvaluation {
+  return {
+    tracked: false,
+    notTracked: reason,
+    computed: true,
+    fields: { ...EMPTY_CASE_FIELDS, sla_coverage_c: 'not_tracked' },
+    pinned: input.pinned,
+    nextTransitionAt: null,
+    events: [],
+  };
 }
 
 function nextLoggedChange(record: CaseRecord, now: number): number | null {
@@ -116,16 +135,6 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   const { policy, context } = input;
   const { now } = context;
   const facts = readCaseFacts(input.case, now);
-  if (facts.reportedAt < context.trackingStart) {
-    return {
-      tracked: false,
-      computed: true,
-      fields: { ...EMPTY_CASE_FIELDS, sla_coverage_c: 'not_tracked' },
-      pinned: input.pinned,
-      nextTransitionAt: null,
-      events: [],
-    };
-  }
   if (input.pinned && input.pinned.policyVersion !== policy.version && !input.restate) {
     dataProblem(
       `the case is pinned to policy version ${input.pinned.policyVersion} but was evaluated with ${policy.version} (evaluate it with its pinned policy, or restate it)`,
@@ -301,6 +310,7 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
 
   return {
     tracked: true,
+    notTracked: null,
     computed: true,
     fields,
     pinned: pin,
@@ -473,6 +483,7 @@ function withdrawnOnly(
   const templates = templatesFor(input.policy.document.language);
   return {
     tracked: true,
+    notTracked: null,
     computed: true,
     fields: {
       ...EMPTY_CASE_FIELDS,

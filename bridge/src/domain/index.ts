@@ -3,9 +3,17 @@
  * calls these; nothing here does I/O or reads the clock.
  */
 
-export type { CaseFields } from './case/case-fields.js';
+export { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 export type { CasePin, CaseRestatement } from './case/case-pin.js';
 export type { CaseRecord } from './case/case-record.js';
+export {
+  type CaseTracking,
+  caseTracking,
+  changeLogStartsAtCreation,
+  NOT_TRACKED_REASONS,
+  NOT_TRACKED_WORDS,
+  type NotTrackedReason,
+} from './case/case-tracking.js';
 export { COVERAGE_KEYS, type Coverage } from './case/coverage.js';
 export { RESOLUTION_STATUSES, type ResolutionStatus } from './case/resolution-clock.js';
 export { RESPONSE_STATUSES, type ResponseStatus } from './case/response-clock.js';

@@ -11,7 +11,7 @@ import { startStandIn } from './stand-in.js';
  *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--suitecrm 7|8] [--api-base /Api] [--no-package]
- *     [--journal-writes]
+ *     [--journal-writes] [--installed-at ISO]   (generated cases created before it predate the package: no change log)
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       cases: { type: 'string' },
       'time-entries': { type: 'string' },
       now: { type: 'string' },
+      'installed-at': { type: 'string' },
       clock: { type: 'string', default: 'running' },
       latency: { type: 'string' },
       'latency-mode': { type: 'string', default: 'real' },
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
     if (value === '7' || value === '8') return Number(value) as 7 | 8;
     throw new Error(`--suitecrm must be 7 or 8, not ${value}`);
   };
+  const installedAt = (value: string): number => {
+    const parsed = Date.parse(value);
+    if (!Number.isFinite(parsed)) throw new Error(`--installed-at must be an ISO instant, not ${value}`);
+    return parsed;
+  };
   const cases = number('cases', values.cases);
   const timeEntries = number('time-entries', values['time-entries']);
   const standIn = await startStandIn({
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
       ...(timeEntries === undefined ? {} : { timeEntries }),
     },
     ...(values.now ? { now: values.now } : {}),
+    ...(values['installed-at'] ? { installedAt: installedAt(values['installed-at']) } : {}),
     clock: values.clock === 'frozen' ? 'frozen' : 'running',
     ...(latency ? { latency } : {}),
     suitecrm: major(values.suitecrm),

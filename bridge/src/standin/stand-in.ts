@@ -33,6 +33,8 @@ export interface StandInOptions {
   latency?: LatencySpec;
   /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
   withPackage?: boolean;
+  /** When the package was installed: generated cases created earlier have no package fields and no change log. */
+  installedAt?: number | string;
   /** The stamp in the comments of the package's fields (default: the package built from this repository); false for none. */
   packageStamp?: PackageStampOptions | false;
   extraCustomFields?: Partial<Record<'Accounts' | 'Cases', CustomFieldSpec[]>>;
@@ -92,7 +94,22 @@ export function buildStore(options: StandInOptions, now: number): StandInStore {
   );
   const scale = options.scale === undefined ? DEFAULT_SCALE : options.scale;
   const generated =
-    scale === false ? undefined : generateRows({ seed: options.seed ?? 1, now, scale, withPackage });
+    scale === false
+      ? undefined
+      : generateRows({
+          seed: options.seed ?? 1,
+          now,
+          scale,
+          withPackage,
+          ...(options.installedAt === undefined
+            ? {}
+            : {
+                installedAt:
+                  typeof options.installedAt === 'number'
+                    ? options.installedAt
+                    : Date.parse(options.installedAt),
+              }),
+        });
   for (const module of store.modules.keys()) {
     const given = (options.records?.[module] ?? []).map(
       (row) => ({ deleted: '0', ...row }) as unknown as Row,

@@ -4,8 +4,8 @@ import type { StoreRepositories } from './repositories.js';
 /**
  * Forgets records SuiteCRM no longer has (the reconciliation pass found them missing and a GET
  * said "not found"): their input snapshots, held fields, next transitions, problems and, for
- * cases, their pins. Their events stay: the ledger is append-only. Returns what the deleted
- * snapshots pointed at, so the accounts they counted towards are re-evaluated.
+ * cases, their pins and untracked marks. Their events stay: the ledger is append-only. Returns
+ * what the deleted snapshots pointed at, so the accounts they counted towards are re-evaluated.
  */
 export async function forgetRecords(
   repositories: StoreRepositories,
@@ -17,6 +17,9 @@ export async function forgetRecords(
   await repositories.suiteCrmFields.delete(module, recordIds);
   await repositories.transitions.clear(module, recordIds);
   await repositories.problems.clear(module, recordIds);
-  if (module === (options.caseModule ?? 'Cases')) await repositories.casePins.delete(recordIds);
+  if (module === (options.caseModule ?? 'Cases')) {
+    await repositories.casePins.delete(recordIds);
+    await repositories.untracked.clear(recordIds);
+  }
   return deleted;
 }

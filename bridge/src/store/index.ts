@@ -44,6 +44,7 @@ export type {
 } from './repositories/record-problem.repository.js';
 export type { HeldFields, HeldFieldsInput } from './repositories/suitecrm-fields.repository.js';
 export type { TrackingStart } from './repositories/tracking-start.repository.js';
+export type { UntrackedCaseInput } from './repositories/untracked-case.repository.js';
 export type { StoreReaders, StoreRepositories } from './repositories.js';
 export { type LeaseManager, type MigrationReport, type SchemaStatus, Store } from './store.js';
 export type { StoreDialect } from './store-context.js';

@@ -9,6 +9,7 @@ import { PolicyVersionRepository } from './repositories/policy-version.repositor
 import { RecordProblemRepository } from './repositories/record-problem.repository.js';
 import { SuiteCrmFieldsRepository } from './repositories/suitecrm-fields.repository.js';
 import { TrackingStartRepository } from './repositories/tracking-start.repository.js';
+import { UntrackedCaseRepository } from './repositories/untracked-case.repository.js';
 import type { StoreContext } from './store-context.js';
 
 /** Every repository, bound to one connection or transaction. Writes happen only inside `Store.write`. */
@@ -24,6 +25,7 @@ export interface StoreRepositories {
   trackingStart: TrackingStartRepository;
   jobRuns: JobRunRepository;
   problems: RecordProblemRepository;
+  untracked: UntrackedCaseRepository;
 }
 
 /** The read side of each repository: what `Store.read` hands out (no write methods to call by mistake). */
@@ -45,6 +47,7 @@ export interface StoreReaders {
   trackingStart: Pick<TrackingStartRepository, 'get'>;
   jobRuns: Pick<JobRunRepository, 'get' | 'last' | 'lastOfEachJob'>;
   problems: Pick<RecordProblemRepository, 'list' | 'counts' | 'reasons'>;
+  untracked: Pick<UntrackedCaseRepository, 'counts'>;
 }
 
 export function repositoriesFor(ctx: StoreContext): StoreRepositories {
@@ -60,5 +63,6 @@ export function repositoriesFor(ctx: StoreContext): StoreRepositories {
     trackingStart: new TrackingStartRepository(ctx),
     jobRuns: new JobRunRepository(ctx),
     problems: new RecordProblemRepository(ctx),
+    untracked: new UntrackedCaseRepository(ctx),
   };
 }

@@ -17,4 +17,5 @@ export const TABLES = {
   jobRuns: 'bridge_job_runs',
   leases: 'bridge_leases',
   recordProblems: 'bridge_record_problems',
+  untrackedCases: 'bridge_untracked_cases',
 } as const;

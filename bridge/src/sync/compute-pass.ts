@@ -1,4 +1,5 @@
 import type { AttributeParseResult } from '../contract/index.js';
+import { NOT_TRACKED_REASONS, type NotTrackedReason } from '../domain/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import type {
   LedgerEventInput,
@@ -59,6 +60,8 @@ export interface ComputeCounts {
 
 export interface ComputeResult {
   counts: Record<SyncModuleName, ComputeCounts>;
+  /** The cases this pass found not tracked (never written), by reason. */
+  notTracked: Record<NotTrackedReason, number>;
   records: WrittenRecord[];
   /** The records this pass found it could not compute (up to the list limit). */
   problems: ProblemRecord[];
@@ -77,6 +80,13 @@ export interface ComputeOptions {
   signal?: AbortSignal;
 }
 
+export function noneNotTracked(): Record<NotTrackedReason, number> {
+  return Object.fromEntries(NOT_TRACKED_REASONS.map((reason) => [reason, 0])) as Record<
+    NotTrackedReason,
+    number
+  >;
+}
+
 export function emptyCounts(): ComputeCounts {
   return {
     evaluated: 0,
@@ -93,6 +103,7 @@ export function emptyCounts(): ComputeCounts {
 export async function computePass(ctx: SyncContext, options: ComputeOptions = {}): Promise<ComputeResult> {
   const result: ComputeResult = {
     counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+    notTracked: noneNotTracked(),
     records: [],
     problems: [],
     failures: [],
@@ -135,7 +146,8 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       const counts = result.counts[outcome.ref.module];
       counts.evaluated++;
       if (outcome.vanished) counts.vanished++;
-      else if (!outcome.writable) counts.untracked++;
+      else if (outcome.notTracked || !outcome.writable) counts.untracked++;
+      if (outcome.notTracked && !outcome.vanished) result.notTracked[outcome.notTracked]++;
       if (outcome.problem) counts.notComputed++;
       if (outcome.problem && outcome.writable && !outcome.vanished && result.problems.length < listLimit) {
         result.problems.push({
@@ -409,6 +421,13 @@ async function record(
       .map((o) => o.ref.id);
     if (fine.length > 0) await repositories.problems.clear(module, fine);
   }
+
+  // Which cases are not tracked and why, for `status`: nothing else about them is written.
+  const cases = live.filter((o) => o.ref.module === 'Cases');
+  const untracked = cases.flatMap((o) => (o.notTracked ? [{ caseId: o.ref.id, reason: o.notTracked }] : []));
+  if (untracked.length > 0) await repositories.untracked.mark(untracked);
+  const tracked = cases.filter((o) => !o.notTracked).map((o) => o.ref.id);
+  if (tracked.length > 0) await repositories.untracked.clear(tracked);
 
   const terms = live.flatMap((o) => o.terms);
   if (terms.length > 0) await repositories.contractTerms.record(terms);

@@ -5,10 +5,13 @@ import {
   type CaseRecord,
   type CompiledPolicy,
   caseNotComputed,
+  caseTracking,
+  EMPTY_CASE_FIELDS,
   evaluateAccount,
   evaluateCase,
   evaluateTimeEntry,
   NOT_COMPUTED_PREFIX,
+  type NotTrackedReason,
   notComputedText,
   type SlaEvent,
   type TimeEntryRecord,
@@ -23,13 +26,18 @@ import type { Snapshot } from './sync-modules.js';
 /**
  * Step 3: one record through the pure domain, with `now` passed in. The outcome says what the
  * bridge's fields should hold, what to keep in the store (pin, next transition, events, terms)
- * and whether the record may be written at all (cases reported before the tracking start never
- * are).
+ * and whether the record may be written at all (untracked cases never are: reported before the
+ * tracking start, or created before the package was installed).
  */
 export interface Outcome {
   ref: RecordRef;
   /** False: nothing is written to SuiteCRM for this record. */
   writable: boolean;
+  /**
+   * A case the bridge does not track, and why (`caseTracking`). It is not writable, except to
+   * blank, once, what an earlier bridge version wrote to a case from before the install.
+   */
+  notTracked?: NotTrackedReason;
   desired: Record<string, unknown>;
   events: SlaEvent[];
   /** The case's pin to keep; `restated` when it replaces a stored one. */
@@ -56,12 +64,25 @@ export async function evaluateRecord(
   const base = { ref, events: [], next: null, terms: [] };
   if (!snapshot) return { ...base, writable: false, desired: {}, problem: null, vanished: true };
   const data = snapshot.data as Snapshot<Record<string, unknown>>;
-  if (data.parseProblems && data.parseProblems.length > 0) {
-    // Like any bad data: the reason made safe for SuiteCRM and cut to its field, and a case
-    // reported before the tracking start is still never written.
-    if (ref.module === 'Cases' && !tracked(data as unknown as CaseRecord, ctx.trackingStart)) {
-      return { ...base, writable: false, desired: {}, problem: null };
+  if (ref.module === 'Cases') {
+    // Decided first, by the domain: an untracked case is never written, whatever its data (bad
+    // attributes, a pinned policy the store lost), so it never shows "not computed".
+    const tracking = caseTracking(data as unknown as CaseRecord, ctx.trackingStart);
+    if (!tracking.tracked) {
+      const notTracked = { ...base, problem: null, notTracked: tracking.reason };
+      // An older case an earlier bridge version wrote to ("not computed: the change log has no
+      // status history", or clocks that would now stand still): blanked once, then left alone.
+      // On a fresh install SuiteCRM holds nothing of ours for it, so nothing is sent.
+      if (
+        tracking.reason === 'created_before_install' &&
+        holdsBridgeValues(inputs.held.get(refKey(ref.module, ref.id)))
+      )
+        return { ...notTracked, writable: true, desired: { ...EMPTY_CASE_FIELDS } };
+      return { ...notTracked, writable: false, desired: {} };
     }
+  }
+  if (data.parseProblems && data.parseProblems.length > 0) {
+    // Like any bad data: the reason made safe for SuiteCRM and cut to its field.
     const problem = notComputedText(data.parseProblems.join('; '));
     return { ...base, writable: true, desired: notComputedFields(ref.module, problem), problem };
   }
@@ -113,6 +134,7 @@ export async function evaluateRecord(
   return {
     ...base,
     writable: result.tracked,
+    ...(result.notTracked ? { notTracked: result.notTracked } : {}),
     desired: { ...result.fields },
     events: result.events,
     next: result.tracked ? result.nextTransitionAt : null,
@@ -121,6 +143,15 @@ export async function evaluateRecord(
       ? { pin: { pin: result.pinned, isNew: stored === null, restated: stored !== null } }
       : {}),
   };
+}
+
+/** Whether SuiteCRM holds a value in any of the bridge's case fields (none of them has a default). */
+function holdsBridgeValues(held: Record<string, unknown> | undefined): boolean {
+  if (!held) return false;
+  return Object.keys(EMPTY_CASE_FIELDS).some((field) => {
+    const value = held[field];
+    return value !== null && value !== undefined && value !== '';
+  });
 }
 
 /** The policy a case is measured against: the version pinned at its first evaluation. */
@@ -135,12 +166,6 @@ async function policyForCase(
     older ??
     `${NOT_COMPUTED_PREFIX}policy version ${pinned.policyVersion} is not in the bridge's store (restate the case)`
   );
-}
-
-/** As `evaluateCase` decides it when the case's data is bad: by reported-at, else the creation time. */
-function tracked(record: CaseRecord, trackingStart: number): boolean {
-  const reported = record.reportedAt ?? record.dateEntered;
-  return reported === null || Math.floor(reported / 60_000) * 60_000 >= trackingStart;
 }
 
 /** The current term (and the one before it, renewed) for the contract-term history. */

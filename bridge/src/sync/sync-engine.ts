@@ -8,6 +8,7 @@ import {
   type ComputeResult,
   computePass,
   emptyCounts,
+  noneNotTracked,
   type ProblemRecord,
   type WrittenRecord,
 } from './compute-pass.js';
@@ -63,6 +64,8 @@ export interface SyncReport {
   read: Record<SyncModuleName, IngestCounts>;
   deleted: Record<SyncModuleName, number>;
   computed: ComputeResult['counts'];
+  /** Cases this pass evaluated and does not track (nothing written to them), by reason. */
+  notTracked: ComputeResult['notTracked'];
   records: WrittenRecord[];
   /** Records this pass could not compute (bad data), with the reason written into each. */
   problems: ProblemRecord[];
@@ -188,6 +191,7 @@ export class SyncEngine {
       read: { Accounts: { ...zero }, SLA_TimeEntries: { ...zero }, Cases: { ...zero } },
       deleted: { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 },
       computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+      notTracked: noneNotTracked(),
       records: [],
       problems: [],
       failures: [],
@@ -199,6 +203,7 @@ export class SyncEngine {
     return {
       ...report,
       computed: computed.counts,
+      notTracked: computed.notTracked,
       records: computed.records,
       problems: computed.problems,
       failures: computed.failures,

@@ -71,6 +71,7 @@ describeStore('sla-bridge status and events', (env) => {
       'Last runs: none yet (`sla-bridge sync` records one)',
       'Cursors: none yet (the first sync reads everything)',
       'Not computed: none',
+      'Not tracked (never written): none',
       'Due transitions: none (every record whose time has come was re-evaluated)',
       'Next transitions: none scheduled',
       '',
@@ -137,6 +138,11 @@ describeStore('sla-bridge status and events', (env) => {
         },
         { module: 'SLA_TimeEntries', recordId: ENTRY, reason: 'not computed: hours are not a number' },
       ]);
+      await repositories.untracked.mark([
+        { caseId: 'c0000000-0000-4000-8000-000000000001', reason: 'created_before_install' },
+        { caseId: 'c0000000-0000-4000-8000-000000000002', reason: 'created_before_install' },
+        { caseId: 'c0000000-0000-4000-8000-000000000003', reason: 'before_tracking_start' },
+      ]);
       await repositories.transitions.setMany([
         {
           module: 'Cases',
@@ -189,6 +195,7 @@ describeStore('sla-bridge status and events', (env) => {
       '  3  Cases  not computed: severity missing  (e.g. case 1042, case 1043, case 2001)',
       '  1  Cases  not computed: the change log has an unreadable entry  (e.g. case 2002)',
       `  1  SLA_TimeEntries  not computed: hours are not a number  (e.g. time entry ${ENTRY})`,
+      'Not tracked (never written): 3 cases (1 reported before the tracking start, 2 created before the package was installed)',
       'Due transitions: 2 waiting for the next tick; the oldest:',
       '  2020-01-01T09:00:00Z (09:00 GMT)  case 2001  response.at_risk',
       '  2020-01-02T09:00:00Z (09:00 GMT)  case 1042  response.breached',
@@ -211,8 +218,13 @@ describeStore('sla-bridge status and events', (env) => {
       'runs',
       'cursors',
       'notComputed',
+      'notTracked',
       'transitions',
     ]);
+    expect(report.notTracked).toEqual({
+      total: 3,
+      byReason: { before_tracking_start: 1, created_before_install: 2 },
+    });
     expect(report.store).toBe(env.store.location);
     expect(report.trackingStart).toEqual({
       date: '2026-01-05',

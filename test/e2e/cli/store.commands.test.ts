@@ -32,7 +32,7 @@ describe('sla-bridge migrate and tracking-start on a SQLite file', () => {
     expect(result.stderr).toBe('');
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Store: sqlite:${file}`);
-    expect(lines[1]).toBe('Schema: created (ran 0001-initial)');
+    expect(lines[1]).toBe('Schema: created (ran 0001-initial, 0002-untracked-cases)');
     expect(lines[2]).toMatch(
       /^Tracking start: (\d{4}-\d{2}-\d{2}) \(00:00 Europe\/London = [0-9T:-]+Z\), set now$/,
     );
@@ -42,14 +42,14 @@ describe('sla-bridge migrate and tracking-start on a SQLite file', () => {
   it('a second migrate changes nothing and says so, as JSON too', async () => {
     const text = await runCli(['migrate'], { env });
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain('Schema: up to date (1 migration)');
+    expect(text.stdout).toContain('Schema: up to date (2 migrations)');
     expect(text.stdout).toMatch(/unchanged \(set \S+Z by migrate\)/);
     const json = await runCli(['migrate', '--json'], { env });
     expect(json.status).toBe(0);
     const out = JSON.parse(json.stdout);
     expect(out).toMatchObject({
       store: `sqlite:${file}`,
-      schema: { applied: [], migrations: ['0001-initial'] },
+      schema: { applied: [], migrations: ['0001-initial', '0002-untracked-cases'] },
       trackingStartSetNow: false,
       trackingStart: { timeZone: 'Europe/London', setBy: 'migrate' },
     });
@@ -113,7 +113,10 @@ describe('concurrent migrates on a new SQLite file', () => {
     const results = await Promise.all([1, 2, 3].map(() => runCli(['migrate', '--json'], { env })));
     for (const result of results) expect(result.status, result.stderr).toBe(0);
     const reports = results.map((result) => JSON.parse(result.stdout));
-    expect(reports.flatMap((report) => report.schema.applied)).toEqual(['0001-initial']);
+    expect(reports.flatMap((report) => report.schema.applied)).toEqual([
+      '0001-initial',
+      '0002-untracked-cases',
+    ]);
     expect(reports.filter((report) => report.trackingStartSetNow)).toHaveLength(1);
     expect(new Set(reports.map((report) => report.trackingStart.setAt)).size).toBe(1);
   });
@@ -159,7 +162,7 @@ describe.skipIf(BACKENDS.find((backend) => backend.name === 'mariadb')?.skip)(
         const first = await runCli(['migrate', '--json'], { env: { ...env, LOG_LEVEL: 'warn' } });
         expect(first.status).toBe(0);
         expect(JSON.parse(first.stdout)).toMatchObject({
-          schema: { applied: ['0001-initial'] },
+          schema: { applied: ['0001-initial', '0002-untracked-cases'] },
           trackingStartSetNow: true,
         });
         const second = await runCli(['migrate'], { env });

@@ -62,15 +62,6 @@ describe('bad data never throws: "not computed: reason"', () => {
       'the change log ends with severity 2 but the case has 3',
     ],
     [
-      'a status with no history',
-      (record) => ({
-        ...record,
-        status: 'Open_Assigned',
-        changeLog: record.changeLog.filter((entry) => entry.field !== 'status'),
-      }),
-      'the change log has no status history (the case is Open_Assigned)',
-    ],
-    [
       'a downgrade with no time',
       (record) => ({ ...record, downgradeTo: '3' }),
       'a downgrade with no recorded time',
@@ -106,6 +97,21 @@ describe('bad data never throws: "not computed: reason"', () => {
     expect(result.fields.sla_data_problem_c).toBe(`not computed: ${reason}`);
     // Not pinned: coverage is decided once the data can be read.
     expect(result.pinned).toBeNull();
+  });
+
+  it('a status the log has no history of is no "not computed": the case predates the package', () => {
+    // Issue 13 §3: such a case (Open_Assigned, no status entry) existed before the hook was
+    // installed. It used to say "not computed: the change log has no status history"; it is now
+    // not tracked, so nothing is written to it (case-tracking.test.ts has the rule itself).
+    const record = {
+      ...base(),
+      status: 'Open_Assigned',
+      changeLog: base().changeLog.filter((entry) => entry.field !== 'status'),
+    };
+    const result = evaluateAt(record, '2023-06-05 10:00');
+    expect(result.tracked).toBe(false);
+    expect(result.notTracked).toBe('created_before_install');
+    expect(result.fields.sla_data_problem_c).toBeNull();
   });
 
   it('bad data on a case reported before the tracking start is still not tracked (never written)', () => {

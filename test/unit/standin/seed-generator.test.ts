@@ -18,6 +18,39 @@ describe('the generated seed data', () => {
     expect(other.Accounts[0]?.id).not.toBe(rows.Accounts[0]?.id);
   });
 
+  it('with an install instant: older cases have no package fields and no change log, the rest is unchanged', () => {
+    const installedAt = NOW - 30 * 86_400_000;
+    const fresh = generateRows({
+      seed: 9,
+      now: NOW,
+      scale: { accounts: 60 },
+      withPackage: true,
+      installedAt,
+    });
+    expect(fresh.Accounts).toEqual(rows.Accounts);
+    const enteredAt = (row: Readonly<Record<string, string | null | undefined>>) =>
+      Date.parse(`${String(row.date_entered).replace(' ', 'T')}Z`);
+    // No time entry before the install (the module is the package's); the later ones unchanged.
+    expect(fresh.SLA_TimeEntries).toEqual(
+      rows.SLA_TimeEntries.filter((row) => enteredAt(row) >= installedAt),
+    );
+    expect(fresh.SLA_TimeEntries.length).toBeGreaterThan(0);
+    let older = 0;
+    fresh.Cases.forEach((row, index) => {
+      const original = rows.Cases[index] as Record<string, unknown>;
+      if (enteredAt(row) >= installedAt) {
+        expect(row).toEqual(original);
+        return;
+      }
+      older++;
+      for (const [field, value] of Object.entries(row)) {
+        expect(value, field).toBe(field.startsWith('sla_') ? null : original[field]);
+      }
+    });
+    expect(older).toBeGreaterThan(500);
+    expect(older).toBeLessThan(fresh.Cases.length);
+  });
+
   it("puts accounts on the default policy's plans, free support or none, with contract dates", () => {
     const plans = new Set(rows.Accounts.map((row) => row.sla_plan_c ?? ''));
     for (const plan of policy.plans) expect(plans).toContain(plan.id);

@@ -28,6 +28,13 @@ export interface GenerateOptions {
   scale: SeedScale;
   /** Include the package's fields (the SLA custom fields and the time-entry module). */
   withPackage: boolean;
+  /**
+   * When the package was installed: cases created before it have no row in `cases_cstm` (every
+   * package field blank, no change log) and no time entry was created before it, as on a site
+   * with years of cases and a fresh install. Everything else is generated as without it (the
+   * same random draws).
+   */
+  installedAt?: number;
 }
 
 export type GeneratedRows = Record<ModuleName, Row[]>;
@@ -239,7 +246,9 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       downgradedAt = dbDatetime(at);
     }
     const modified = touched(entered, t === entered ? entered : t);
-    cases.push({
+    const predatesPackage = options.installedAt !== undefined && entered < options.installedAt;
+    // The core columns first: the random draws stay in the order they have always had.
+    const core = {
       id: random.guid(),
       name: random.pick(CASE_SUBJECTS),
       date_entered: dbDatetime(entered),
@@ -257,24 +266,28 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       priority: severity === '1' ? 'P1' : severity === '2' ? 'P2' : 'P3',
       account_id: account?.id ?? null,
       state: status.startsWith('Closed') ? 'Closed' : 'Open',
-      ...(withPackage
-        ? {
-            sla_reported_at_c: dbDatetime(
-              random.chance(0.2) ? entered - random.int(1, 240) * MINUTE : entered,
-            ),
-            sla_severity_c: severity,
-            sla_environment_c: environment,
-            sla_cause_c: cause,
-            sla_reportable_c: reportable,
-            sla_downgrade_to_c: downgrade,
-            sla_downgrade_reason_c:
-              downgrade === '' ? '' : 'Customer could not provide access to a test system',
-            sla_channel_c: creator === 'api' ? 'portal' : random.pick(['email', 'phone', 'other']),
-            sla_product_version_c: random.pick(PRODUCT_VERSIONS),
-            sla_change_log_c: log.map(formatChangeLogEntry).join(';'),
-            sla_downgraded_at_c: downgradedAt,
-          }
-        : {}),
+    };
+    const packageFields: Record<string, string | null> = withPackage
+      ? {
+          sla_reported_at_c: dbDatetime(random.chance(0.2) ? entered - random.int(1, 240) * MINUTE : entered),
+          sla_severity_c: severity,
+          sla_environment_c: environment,
+          sla_cause_c: cause,
+          sla_reportable_c: reportable,
+          sla_downgrade_to_c: downgrade,
+          sla_downgrade_reason_c:
+            downgrade === '' ? '' : 'Customer could not provide access to a test system',
+          sla_channel_c: creator === 'api' ? 'portal' : random.pick(['email', 'phone', 'other']),
+          sla_product_version_c: random.pick(PRODUCT_VERSIONS),
+          sla_change_log_c: log.map(formatChangeLogEntry).join(';'),
+          sla_downgraded_at_c: downgradedAt,
+        }
+      : {};
+    cases.push({
+      ...core,
+      ...(predatesPackage
+        ? Object.fromEntries(Object.keys(packageFields).map((field) => [field, null]))
+        : packageFields),
     });
   }
 
@@ -311,5 +324,11 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       data_problem: null,
     });
   }
-  return { Accounts: accounts, Cases: cases, SLA_TimeEntries: entries };
+  // The time-entry module is the package's own: nothing was logged in it before the install.
+  const installedAt = options.installedAt;
+  const logged =
+    installedAt === undefined
+      ? entries
+      : entries.filter((row) => Date.parse(`${String(row.date_entered).replace(' ', 'T')}Z`) >= installedAt);
+  return { Accounts: accounts, Cases: cases, SLA_TimeEntries: logged };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initial from './0001-initial.migration.js';
+import * as untrackedCases from './0002-untracked-cases.migration.js';
 
 /**
  * The migrations, in order, as imported modules: a custom knex migration source instead of a
@@ -12,7 +13,7 @@ export interface StoreMigration {
   down?(knex: Knex): Promise<void>;
 }
 
-export const MIGRATIONS: readonly StoreMigration[] = [initial];
+export const MIGRATIONS: readonly StoreMigration[] = [initial, untrackedCases];
 
 export class BridgeMigrationSource implements Knex.MigrationSource<StoreMigration> {
   getMigrations(): Promise<StoreMigration[]> {
