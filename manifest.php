@@ -405,7 +405,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -421,7 +421,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -440,7 +440,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -458,7 +458,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -474,7 +474,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -490,7 +490,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -506,7 +506,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -522,7 +522,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -539,7 +539,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -555,7 +555,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -571,7 +571,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -590,7 +590,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -609,7 +609,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -627,7 +627,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -645,7 +645,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -661,7 +661,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -677,7 +677,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -694,7 +694,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -710,7 +710,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -728,7 +728,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -746,7 +746,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -764,7 +764,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -782,7 +782,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -800,7 +800,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -817,7 +817,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -835,7 +835,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -852,7 +852,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -868,7 +868,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -884,7 +884,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -902,7 +902,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -919,7 +919,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -936,7 +936,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -954,7 +954,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -970,7 +970,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -986,7 +986,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -1004,7 +1004,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -1021,7 +1021,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -1037,7 +1037,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -1055,7 +1055,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1072,7 +1072,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1091,7 +1091,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1107,7 +1107,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1124,7 +1124,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
     ),
     'logic_hooks' => array(

@@ -20,7 +20,7 @@ import { type ResponseClock, type ResponseStatus, responseClock } from './case/r
 import { nextChangeAfter, overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract, termOf } from './contract/contract-facts.js';
-import { DataProblem, dataProblem, problemReason } from './data-problem.js';
+import { DataProblem, dataProblem, healsAt, problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { caseEvents } from './events/case-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
@@ -88,16 +88,19 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
   try {
     return evaluate(input);
   } catch (error) {
-    const reason = problemReason(error);
+    const reason = problemReason(error, input.policy.document.language);
     const reported = input.case.reportedAt ?? input.case.dateEntered;
+    // A problem time heals (a reported-at in the future) is looked at again at that instant; a
+    // change already logged for later (clock skew) may make the case computable then.
+    const heals = healsAt(error);
+    const logged = nextLoggedChange(input.case, input.context.now);
     return {
       // A case reported before the tracking start is never written, bad data or not.
       tracked: reported === null || floorToMinute(reported) >= input.context.trackingStart,
       computed: false,
       fields: caseNotComputed(reason),
       pinned: input.pinned,
-      // A change already logged for later (clock skew) may make the case computable then.
-      nextTransitionAt: nextLoggedChange(input.case, input.context.now),
+      nextTransitionAt: heals === null ? logged : logged === null ? heals : Math.min(heals, logged),
       events: [],
     };
   }
@@ -127,9 +130,7 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
     };
   }
   if (input.pinned && input.pinned.policyVersion !== policy.version && !input.restate) {
-    dataProblem(
-      `the case is pinned to policy version ${input.pinned.policyVersion} but was evaluated with ${policy.version} (evaluate it with its pinned policy, or restate it)`,
-    );
+    dataProblem({ code: 'pinned_elsewhere', pinned: input.pinned.policyVersion, used: policy.version });
   }
   const ack = acknowledgement(facts.status, {
     bridgeUserId: context.bridgeUserId,
@@ -153,7 +154,8 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   const reportDay = localDayOf(facts.reportedAt, CONTRACT_ZONE);
   const pin = pinFor(input, () => decideCoverage(contract, reportDay, timeEntries, policy.document));
   const plan = pin.planId === null ? undefined : policy.plans.get(pin.planId);
-  if (pin.planId !== null && !plan) dataProblem(`plan "${pin.planId}" is not in policy ${policy.version}`);
+  if (pin.planId !== null && !plan)
+    dataProblem({ code: 'plan_not_in_version', plan: pin.planId, version: policy.version });
 
   const current = segmentAt(timeline, now).severity;
   const notReportable = notReportablePeriods(facts);
@@ -315,12 +317,12 @@ function readAccountContract(
   policy: CompiledPolicy,
 ): ContractFacts {
   if (facts.accountId === null) return { kind: 'none' };
-  if (!account) dataProblem(`account ${facts.accountId} not found`);
-  if (account.id !== facts.accountId) dataProblem(`account ${account.id} is not the case's account`);
+  if (!account) dataProblem({ code: 'account_not_found', accountId: facts.accountId, of: 'case' });
+  if (account.id !== facts.accountId) dataProblem({ code: 'account_mismatch', accountId: account.id });
   try {
     return readContract(account, policy);
   } catch (error) {
-    if (error instanceof DataProblem) dataProblem(`account contract: ${error.reason}`);
+    if (error instanceof DataProblem) dataProblem({ code: 'account_contract', inner: error.problem });
     throw error;
   }
 }

@@ -19,7 +19,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'account_id' => array(
             'name' => 'account_id',
@@ -31,7 +31,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => true,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'work_date' => array(
             'name' => 'work_date',
@@ -43,7 +43,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'hours' => array(
             'name' => 'hours',
@@ -57,7 +57,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'category' => array(
             'name' => 'category',
@@ -72,7 +72,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => true,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'term_start' => array(
             'name' => 'term_start',
@@ -84,7 +84,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'counts_against_plan' => array(
             'name' => 'counts_against_plan',
@@ -97,7 +97,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'data_problem' => array(
             'name' => 'data_problem',
@@ -110,7 +110,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a',
         ),
         'sla_timeentries_cases_name' => array(
             'name' => 'sla_timeentries_cases_name',

@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe';
+    const CATALOGUE_HASH = 'a5cac2920cb39b0064d798d525ae0002756d41240163c1889f5f4a9dcaba229a';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
