@@ -244,7 +244,8 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
         ? {
             severity: response.severity,
             targetMinutes: response.targetMinutes,
-            calendarName: response.calendar.name,
+            calendarName: response.calendar.label,
+            calendar: response.calendar.calendar.definition,
             alwaysOpen: isAlwaysOpen(response.calendar.calendar.definition),
             zone: response.calendar.calendar.definition.timeZone,
             start: response.start,
@@ -418,7 +419,8 @@ function resolutionExplanation(
   return {
     severity: interval.segment.severity,
     targetMinutes: interval.segment.targetMinutes,
-    calendarName: interval.segment.calendar.name,
+    calendarName: interval.segment.calendar.label,
+    calendar: interval.segment.calendar.calendar.definition,
     zone: interval.segment.calendar.calendar.definition.timeZone,
     status: point.status,
     due: point.due,
