@@ -195,6 +195,13 @@ describe('one sync over a batch with bad records', () => {
     },
   );
 
+  it('a case names the time entry Hours logged leaves out, and why (finding: Hours logged 0.00 beside a 30 h entry)', async () => {
+    const values = await current(items.find((entry) => entry.name === 'good-case') as Item);
+    expect(values.sla_explanation_c).toContain(
+      'Hours logged does not count: Absurd, 2026-11-22, 100000 h (Hours is 100000: enter more than 0 and at most 24;',
+    );
+  });
+
   it('quotes a staff reason safely in the explanation', async () => {
     for (const item of ok.filter((entry) => entry.explanationContains)) {
       expect((await current(item)).sla_explanation_c).toContain(item.explanationContains);

@@ -28,6 +28,7 @@ import { dayBreakdown } from './explanation/day-breakdown.js';
 import type { CaseExplanationModel, ResolutionExplanation } from './explanation/explanation-model.js';
 import { fitLength, safeText } from './explanation/safe-text.js';
 import { templatesFor } from './explanation/templates.js';
+import { uncountedEntriesNote } from './explanation/uncounted-entries.js';
 import { hoursCrossings, type TimeEntry, toHours, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { caseNotComputed } from './not-computed-fields.js';
@@ -264,7 +265,10 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
         ? resolutionExplanation(resolution, resolutionNow, phases, segments, hoursExhaustedAt, now)
         : { target: false },
   };
-  const explanation = safeText(templates.caseExplanation(explanationModel));
+  const uncounted = uncountedEntriesNote(input.timeEntries, facts.id, policy.document.language);
+  const explanation = safeText(
+    [templates.caseExplanation(explanationModel), uncounted].filter((part) => part !== null).join(' '),
+  );
 
   const fields: CaseFields = {
     sla_effective_severity_c: current.effective,
@@ -485,11 +489,14 @@ function withdrawnOnly(
       sla_response_status_c: 'withdrawn',
       sla_resolution_status_c: 'withdrawn',
       sla_hours_logged_c: caseHours(entries, facts.id),
-      sla_explanation_c: templates.coverageSentence({
-        coverage: 'withdrawn',
-        planLabel: null,
-        reportable: 'yes',
-      }),
+      sla_explanation_c: safeText(
+        [
+          templates.coverageSentence({ coverage: 'withdrawn', planLabel: null, reportable: 'yes' }),
+          uncountedEntriesNote(input.timeEntries, facts.id, input.policy.document.language),
+        ]
+          .filter((part) => part !== null)
+          .join(' '),
+      ),
     },
     pinned: input.pinned,
     nextTransitionAt: nextLoggedChange(input.case, input.context.now),
