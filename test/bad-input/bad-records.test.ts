@@ -152,7 +152,8 @@ describe('one sync over a batch with bad records', () => {
           sla_coverage_c: null,
         });
       }
-      if (item.module === 'Accounts') expect(values).toMatchObject({ sla_contract_state_c: null });
+      // Finding 4: the contract state says so too, never blank (blank reads as no contract).
+      if (item.module === 'Accounts') expect(values).toMatchObject({ sla_contract_state_c: 'not_computed' });
       if (item.module === 'SLA_TimeEntries') expect(values).toMatchObject({ counts_against_plan: false });
     },
   );
@@ -193,6 +194,13 @@ describe('one sync over a batch with bad records', () => {
       expectFields(await current(item), item.roundTrip as Values, item.name);
     },
   );
+
+  it('a case names the time entry Hours logged leaves out, and why (finding: Hours logged 0.00 beside a 30 h entry)', async () => {
+    const values = await current(items.find((entry) => entry.name === 'good-case') as Item);
+    expect(values.sla_explanation_c).toContain(
+      'Hours logged does not count: Absurd, 2026-11-22, 100000 h (Hours is 100000: enter more than 0 and at most 24;',
+    );
+  });
 
   it('quotes a staff reason safely in the explanation', async () => {
     for (const item of ok.filter((entry) => entry.explanationContains)) {

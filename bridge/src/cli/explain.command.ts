@@ -5,7 +5,7 @@ import { NOT_TRACKED_WORDS } from '../domain/index.js';
 import { EXIT } from '../errors/exit-status.js';
 import { configureLogging } from '../logging/logger.js';
 import { openStore } from '../store/index.js';
-import { type CaseExplanation, explainCase } from '../sync/explain-case.js';
+import { type CaseExplanation, explainCase, type PendingWrite } from '../sync/explain-case.js';
 import { action } from './run-action.js';
 
 /** `sla-bridge explain <case number or id>`: from the store, no SuiteCRM settings needed. */
@@ -46,6 +46,20 @@ const show = (value: unknown) =>
       ? value
       : JSON.stringify(value);
 
+/** When the differing values get written, as the sync will really do it (see PendingWrite). */
+export function writeText(pending: PendingWrite): string {
+  switch (pending.when) {
+    case 'never':
+      return 'never (reported before the tracking start)';
+    case 'next_sync':
+      return 'by the next sync (its next transition is due)';
+    case 'at':
+      return `not before ${formatInstant(pending.at)} (its next transition), unless the case is edited in SuiteCRM first`;
+    case 'unscheduled':
+      return 'not by any scheduled pass: only an edit of the case in SuiteCRM or a full sync (sla-bridge sync --full, or the nightly reconcile) writes it';
+  }
+}
+
 function formatExplanation(e: CaseExplanation): string {
   const c = e.inputs;
   const lines = [
@@ -66,17 +80,23 @@ function formatExplanation(e: CaseExplanation): string {
     `Computed now (${formatInstant(e.now)}), policy ${e.policyVersion}${e.computed.notTracked ? ` - not tracked, never written: ${NOT_TRACKED_WORDS[e.computed.notTracked]}` : ''}:`,
   ];
   const held = e.held ?? {};
+  const writes = e.pendingWrite ? writeText(e.pendingWrite) : '';
   for (const [field, value] of Object.entries(e.computed.desired)) {
     if (field === 'sla_explanation_c') continue;
     const rendered = field.endsWith('_at_c') || field.endsWith('_due_c') ? when(value) : show(value);
     const stored = held[field];
     const differs = e.held !== null && JSON.stringify(stored ?? null) !== JSON.stringify(value ?? null);
-    lines.push(
-      `  ${field.padEnd(26)} ${rendered}${differs ? `   (SuiteCRM holds ${show(stored)}; the next sync writes it)` : ''}`,
-    );
+    lines.push(`  ${field.padEnd(26)} ${rendered}${differs ? `   (SuiteCRM holds ${show(stored)})` : ''}`);
   }
+  if (e.pendingWrite) lines.push(`  written: ${writes}`);
+  // The stored transition is what the sync acts on; what a pass now would store may differ.
+  const stored = e.nextTransition;
   lines.push(
-    `  next transition: ${e.nextTransition ? `${formatInstant(e.nextTransition.at)} (${e.nextTransition.reason})` : 'none'}`,
+    `  next transition: ${stored ? `${formatInstant(stored.at)} (${stored.reason})` : 'none'}${
+      e.computed.writable && (e.computed.next ?? null) !== (stored?.at ?? null)
+        ? `; a pass now would set ${e.computed.next === null ? 'none' : formatInstant(e.computed.next)}`
+        : ''
+    }`,
   );
   lines.push(
     '',

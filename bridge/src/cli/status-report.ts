@@ -78,7 +78,11 @@ export interface ReasonStatus {
   module: string;
   reason: string;
   count: number;
-  examples: Array<{ recordId: string; number: string | null }>;
+  /**
+   * `recheckAt`: when the sync looks at the record again by itself (its next transition: a
+   * problem time may fix); null when only an edit in SuiteCRM or a full sync will.
+   */
+  examples: Array<{ recordId: string; number: string | null; recheckAt: string | null }>;
 }
 
 export interface TransitionStatus {
@@ -136,6 +140,14 @@ export async function statusReport(
         readers.problems.list({ module: reason.module, reason: reason.reason, limit: limits.examples }),
       ),
     );
+    const rechecks = await Promise.all(
+      reasons.map((reason, index) =>
+        readers.transitions.getMany(
+          reason.module,
+          (examples[index] ?? []).map((problem) => problem.recordId),
+        ),
+      ),
+    );
     const refs: RecordRef[] = [...examples.flat(), ...oldestDue, ...upcoming];
     const numbers = await caseNumbers(readers, refs);
     const firstSeen = policy.version === null ? null : await readers.policies.get(policy.version);
@@ -167,10 +179,14 @@ export async function statusReport(
         byModule,
         reasons: reasons.map((reason, index) => ({
           ...reason,
-          examples: (examples[index] ?? []).map((problem) => ({
-            recordId: problem.recordId,
-            number: numberOf(problem, numbers),
-          })),
+          examples: (examples[index] ?? []).map((problem) => {
+            const recheck = rechecks[index]?.get(problem.recordId);
+            return {
+              recordId: problem.recordId,
+              number: numberOf(problem, numbers),
+              recheckAt: recheck ? utcText(recheck.dueAt) : null,
+            };
+          }),
         })),
       },
       notTracked: notTrackedCounts(untracked),

@@ -123,8 +123,9 @@ function problemLines(report: StatusReport): string[] {
         example.number === null ? [] : [[example.recordId, example.number]],
       ),
     );
-    const examples = reason.examples.map((example) =>
-      recordLabel({ module: reason.module, ...example }, numbers),
+    const examples = reason.examples.map(
+      (example) =>
+        `${recordLabel({ module: reason.module, ...example }, numbers)}${example.recheckAt === null ? '' : ` re-checked ${example.recheckAt}`}`,
     );
     lines.push(
       `  ${String(reason.count).padStart(countWidth)}  ${reason.module}  ${oneLine(reason.reason)}  (e.g. ${examples.join(', ')})`,
@@ -132,6 +133,10 @@ function problemLines(report: StatusReport): string[] {
   }
   const listed = reasons.reduce((sum, reason) => sum + reason.count, 0);
   if (listed < total) lines.push(`  ... and ${total - listed} more with other reasons`);
+  // Says which passes really compute them (finding 2): no record is promised a write by itself.
+  lines.push(
+    '  (computed again when edited in SuiteCRM, or by a full sync; "re-checked" ones also at that time)',
+  );
   return lines;
 }
 

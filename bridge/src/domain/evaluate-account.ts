@@ -68,7 +68,7 @@ export function evaluateAccount(input: AccountEvaluationInput): AccountEvaluatio
   } catch (error) {
     return {
       computed: false,
-      fields: accountNotComputed(problemReason(error)),
+      fields: accountNotComputed(problemReason(error, input.policy.document.language)),
       nextTransitionAt: null,
       events: [],
     };

@@ -1,5 +1,6 @@
 import { isAlwaysOpen } from './calendar/index.js';
 import { acknowledgement } from './case/acknowledgement.js';
+import { caseHours, exhaustionInstant, readAccountContract } from './case/case-account.js';
 import { type CaseFacts, readCaseFacts } from './case/case-facts.js';
 import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 import type { CasePin } from './case/case-pin.js';
@@ -7,29 +8,31 @@ import type { CaseRecord } from './case/case-record.js';
 import { WITHDRAWING_STATUSES } from './case/case-record.js';
 import { caseTracking, type NotTrackedReason } from './case/case-tracking.js';
 import { type CoverageDecision, coverageNow, decideCoverage } from './case/coverage.js';
+import { nextLoggedChange, nextTransition } from './case/next-transition.js';
 import { isWithin, noSlaOverlays, notReportablePeriods } from './case/no-sla-periods.js';
 import { pausedMinutes } from './case/paused-minutes.js';
 import { statusPhases } from './case/phases.js';
 import {
-  type Phase,
   type ResolutionClock,
   type ResolutionSegment,
   type ResolutionStatus,
   resolutionClock,
 } from './case/resolution-clock.js';
 import { type ResponseClock, type ResponseStatus, responseClock } from './case/response-clock.js';
-import { nextChangeAfter, overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
+import { overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
 import type { AccountRecord } from './contract/account-record.js';
-import { type ContractFacts, readContract, termOf } from './contract/contract-facts.js';
-import { DataProblem, dataProblem, problemReason } from './data-problem.js';
+import type { ContractFacts } from './contract/contract-facts.js';
+import { DataProblem, dataProblem, healsAt, problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { caseEvents } from './events/case-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
 import { dayBreakdown } from './explanation/day-breakdown.js';
-import type { CaseExplanationModel, ResolutionExplanation } from './explanation/explanation-model.js';
+import type { CaseExplanationModel } from './explanation/explanation-model.js';
+import { resolutionExplanation } from './explanation/resolution-explanation.js';
 import { fitLength, safeText } from './explanation/safe-text.js';
 import { templatesFor } from './explanation/templates.js';
-import { hoursCrossings, type TimeEntry, toHours, validTimeEntries } from './hours/hours-usage.js';
+import { uncountedEntriesNote } from './explanation/uncounted-entries.js';
+import { type TimeEntry, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { caseNotComputed } from './not-computed-fields.js';
 import {
@@ -45,7 +48,7 @@ import {
   segmentAt,
   severityTimeline,
 } from './severity/severity-timeline.js';
-import { CONTRACT_ZONE, floorToMinute, localDayOf, startOfLocalDay } from './time/local-day.js';
+import { CONTRACT_ZONE, floorToMinute, localDayOf } from './time/local-day.js';
 
 export interface CaseEvaluationInput {
   case: CaseRecord;
@@ -95,15 +98,18 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
   try {
     return evaluate(input);
   } catch (error) {
-    const reason = problemReason(error);
+    const reason = problemReason(error, input.policy.document.language);
+    // A problem time heals (a reported-at in the future) is looked at again at that instant; a
+    // change already logged for later (clock skew) may make the case computable then.
+    const heals = healsAt(error);
+    const logged = nextLoggedChange(input.case, input.context.now);
     return {
       tracked: true,
       notTracked: null,
       computed: false,
       fields: caseNotComputed(reason),
       pinned: input.pinned,
-      // A change already logged for later (clock skew) may make the case computable then.
-      nextTransitionAt: nextLoggedChange(input.case, input.context.now),
+      nextTransitionAt: heals === null ? logged : logged === null ? heals : Math.min(heals, logged),
       events: [],
     };
   }
@@ -122,23 +128,12 @@ function notTrackedCase(input: CaseEvaluationInput, reason: NotTrackedReason): C
   };
 }
 
-function nextLoggedChange(record: CaseRecord, now: number): number | null {
-  let next: number | null = null;
-  for (const entry of record.changeLog) {
-    const at = floorToMinute(entry.at);
-    if (at > now && (next === null || at < next)) next = at;
-  }
-  return next;
-}
-
 function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   const { policy, context } = input;
   const { now } = context;
   const facts = readCaseFacts(input.case, now);
   if (input.pinned && input.pinned.policyVersion !== policy.version && !input.restate) {
-    dataProblem(
-      `the case is pinned to policy version ${input.pinned.policyVersion} but was evaluated with ${policy.version} (evaluate it with its pinned policy, or restate it)`,
-    );
+    dataProblem({ code: 'pinned_elsewhere', pinned: input.pinned.policyVersion, used: policy.version });
   }
   const ack = acknowledgement(facts.status, {
     bridgeUserId: context.bridgeUserId,
@@ -162,7 +157,8 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   const reportDay = localDayOf(facts.reportedAt, CONTRACT_ZONE);
   const pin = pinFor(input, () => decideCoverage(contract, reportDay, timeEntries, policy.document));
   const plan = pin.planId === null ? undefined : policy.plans.get(pin.planId);
-  if (pin.planId !== null && !plan) dataProblem(`plan "${pin.planId}" is not in policy ${policy.version}`);
+  if (pin.planId !== null && !plan)
+    dataProblem({ code: 'plan_not_in_version', plan: pin.planId, version: policy.version });
 
   const current = segmentAt(timeline, now).severity;
   const notReportable = notReportablePeriods(facts);
@@ -251,7 +247,8 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
         ? {
             severity: response.severity,
             targetMinutes: response.targetMinutes,
-            calendarName: response.calendar.name,
+            calendarName: response.calendar.label,
+            calendar: response.calendar.calendar.definition,
             alwaysOpen: isAlwaysOpen(response.calendar.calendar.definition),
             zone: response.calendar.calendar.definition.timeZone,
             start: response.start,
@@ -270,7 +267,10 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
         ? resolutionExplanation(resolution, resolutionNow, phases, segments, hoursExhaustedAt, now)
         : { target: false },
   };
-  const explanation = safeText(templates.caseExplanation(explanationModel));
+  const uncounted = uncountedEntriesNote(input.timeEntries, facts.id, policy.document.language);
+  const explanation = safeText(
+    [templates.caseExplanation(explanationModel), uncounted].filter((part) => part !== null).join(' '),
+  );
 
   const fields: CaseFields = {
     sla_effective_severity_c: current.effective,
@@ -319,22 +319,6 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   };
 }
 
-function readAccountContract(
-  facts: CaseFacts,
-  account: AccountRecord | null,
-  policy: CompiledPolicy,
-): ContractFacts {
-  if (facts.accountId === null) return { kind: 'none' };
-  if (!account) dataProblem(`account ${facts.accountId} not found`);
-  if (account.id !== facts.accountId) dataProblem(`account ${account.id} is not the case's account`);
-  try {
-    return readContract(account, policy);
-  } catch (error) {
-    if (error instanceof DataProblem) dataProblem(`account contract: ${error.reason}`);
-    throw error;
-  }
-}
-
 /** The pin: kept, set the first time, or restated on request (recorded only when it changes). */
 function pinFor(input: CaseEvaluationInput, decide: () => CoverageDecision): CasePin {
   const { pinned, policy, context } = input;
@@ -379,99 +363,10 @@ function resolutionSegments(
   });
 }
 
-/** When the reserved hours of the case's term ran out (00:00 London of that work date), not before the report. */
-function exhaustionInstant(
-  contract: ContractFacts,
-  reportDay: number,
-  entries: readonly TimeEntry[],
-  policy: CompiledPolicy,
-  reportedAt: number,
-): number | null {
-  if (contract.kind !== 'dedicated') return null;
-  const crossing = hoursCrossings(contract, termOf(contract, reportDay), entries, policy.document).find(
-    (candidate) => candidate.state === 'exhausted',
-  );
-  if (!crossing) return null;
-  return Math.max(startOfLocalDay(crossing.day, CONTRACT_ZONE), reportedAt);
-}
-
 function lastDowngrade(facts: CaseFacts, now: number): number | null {
   let at: number | null = null;
   for (const change of facts.downgrade.changes) if (change.at <= now && change.to !== null) at = change.at;
   return at;
-}
-
-function caseHours(entries: readonly TimeEntry[], caseId: string): number {
-  let total = 0;
-  for (const entry of entries) if (entry.caseId === caseId) total += entry.centihours;
-  return toHours(total);
-}
-
-function resolutionExplanation(
-  clock: ResolutionClock,
-  point: StatusPoint<ResolutionStatus>,
-  phases: readonly Phase[],
-  segments: readonly ResolutionSegment[],
-  hoursExhaustedAt: number | null,
-  now: number,
-): ResolutionExplanation {
-  const interval =
-    [...clock.intervals].reverse().find((candidate) => candidate.from <= now) ??
-    (clock.intervals[0] as never);
-  // Minutes consumed are shown only where they stand still (paused, closed): the explanation,
-  // like every field, must not change between transitions.
-  const consumed = interval.consumedBefore;
-  const phase = [...phases].reverse().find((candidate) => candidate.from <= now);
-  const closedPhase = phase?.kind === 'closed' ? phase : undefined;
-  return {
-    severity: interval.segment.severity,
-    targetMinutes: interval.segment.targetMinutes,
-    calendarName: interval.segment.calendar.name,
-    zone: interval.segment.calendar.calendar.definition.timeZone,
-    status: point.status,
-    due: point.due,
-    consumed,
-    paused: pausedMinutes(phases, segments, now),
-    breach: clock.breach && clock.breach.at <= now ? clock.breach : null,
-    closedAt: closedPhase ? closedStart(phases, closedPhase) : null,
-    closedStatus: closedPhase?.status ?? null,
-    hoursExhaustedAt,
-  };
-}
-
-/** When the current closed stretch began (closed → closed status changes are one stretch). */
-function closedStart(phases: readonly Phase[], last: Phase): number {
-  let start = last.from;
-  for (let index = phases.indexOf(last) - 1; index >= 0; index--) {
-    const phase = phases[index] as Phase;
-    if (phase.kind !== 'closed') break;
-    start = phase.from;
-  }
-  return start;
-}
-
-function nextTransition(
-  now: number,
-  facts: CaseFacts,
-  timelines: ReadonlyArray<readonly StatusPoint<string>[]>,
-): number | null {
-  let next = Number.POSITIVE_INFINITY;
-  for (const points of timelines) {
-    const change = nextChangeAfter(points, now);
-    if (change !== null) next = Math.min(next, change);
-  }
-  // A change already logged with a later time (clock skew) applies when its time comes.
-  for (const history of [
-    facts.status,
-    facts.severity,
-    facts.environment,
-    facts.cause,
-    facts.reportable,
-    facts.downgrade,
-  ]) {
-    for (const change of history.changes) if (change.at > now) next = Math.min(next, change.at);
-  }
-  return Number.isFinite(next) ? next : null;
 }
 
 /** A withdrawn case whose severity or account cannot be read: withdrawn is all there is to say. */
@@ -492,11 +387,14 @@ function withdrawnOnly(
       sla_response_status_c: 'withdrawn',
       sla_resolution_status_c: 'withdrawn',
       sla_hours_logged_c: caseHours(entries, facts.id),
-      sla_explanation_c: templates.coverageSentence({
-        coverage: 'withdrawn',
-        planLabel: null,
-        reportable: 'yes',
-      }),
+      sla_explanation_c: safeText(
+        [
+          templates.coverageSentence({ coverage: 'withdrawn', planLabel: null, reportable: 'yes' }),
+          uncountedEntriesNote(input.timeEntries, facts.id, input.policy.document.language),
+        ]
+          .filter((part) => part !== null)
+          .join(' '),
+      ),
     },
     pinned: input.pinned,
     nextTransitionAt: nextLoggedChange(input.case, input.context.now),

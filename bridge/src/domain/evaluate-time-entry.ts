@@ -2,11 +2,13 @@ import { formatIsoDate } from './calendar/local-date.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { readContract, termOf } from './contract/contract-facts.js';
 import { termStart } from './contract/contract-terms.js';
-import { DataProblem, problemReason } from './data-problem.js';
+import { DataProblem, problemOf } from './data-problem.js';
 import { countsAgainstPlan, readTimeEntry } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { timeEntryNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
+import type { Problem } from './problems/problem.js';
+import { problemText } from './problems/problem-text.js';
 
 /** The bridge-written SLA_TimeEntries fields, keyed by catalogue name. */
 export interface TimeEntryFields {
@@ -31,19 +33,22 @@ export function evaluateTimeEntry(input: {
   account: AccountRecord | null;
   policy: CompiledPolicy;
 }): TimeEntryEvaluation {
+  const language = input.policy.document.language;
+  const problem = (reason: Problem) => notComputed(problemText(reason, language));
   try {
     const entry = readTimeEntry(input.entry);
     const { account } = input;
     if (!account) {
       const fields = { term_start: null, counts_against_plan: false, data_problem: null };
-      if (input.entry.accountId) return problem(`account ${input.entry.accountId} not found`);
+      if (input.entry.accountId)
+        return problem({ code: 'account_not_found', accountId: input.entry.accountId, of: 'entry' });
       return { computed: true, fields };
     }
     let contract: ReturnType<typeof readContract>;
     try {
       contract = readContract(account, input.policy);
     } catch (error) {
-      if (error instanceof DataProblem) return problem(`account contract: ${error.reason}`);
+      if (error instanceof DataProblem) return problem({ code: 'account_contract', inner: error.problem });
       throw error;
     }
     if (contract.kind !== 'dedicated' || entry.day < contract.start) {
@@ -59,10 +64,10 @@ export function evaluateTimeEntry(input: {
       },
     };
   } catch (error) {
-    return problem(problemReason(error));
+    return problem(problemOf(error));
   }
 }
 
-function problem(reason: string): TimeEntryEvaluation {
+function notComputed(reason: string): TimeEntryEvaluation {
   return { computed: false, fields: timeEntryNotComputed(reason) };
 }

@@ -17,8 +17,17 @@ export function caseNotComputed(reason: string): CaseFields {
   };
 }
 
+/**
+ * An account that cannot be computed says so in its contract state too (finding 4: a bad
+ * Reserved hours blanked every contract field, and a blank state read as "no contract"), like
+ * a case's statuses.
+ */
 export function accountNotComputed(reason: string): AccountFields {
-  return { ...EMPTY_ACCOUNT_FIELDS, sla_data_problem_c: notComputedText(reason) };
+  return {
+    ...EMPTY_ACCOUNT_FIELDS,
+    sla_contract_state_c: 'not_computed',
+    sla_data_problem_c: notComputedText(reason),
+  };
 }
 
 export function timeEntryNotComputed(reason: string): TimeEntryFields {

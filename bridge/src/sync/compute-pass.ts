@@ -405,7 +405,9 @@ async function record(
       };
     // Never due again within this pass: a transition at or before `now` would loop.
     const next = outcome.next !== null && outcome.next <= ctx.now ? ctx.now + 60_000 : outcome.next;
-    return { module: outcome.ref.module, recordId: outcome.ref.id, dueAt: next, reason: 'transition' };
+    // A record not computed is due again only when time may fix it (a reported-at in the future).
+    const reason = outcome.problem !== null ? 'not computed: time may fix it' : 'transition';
+    return { module: outcome.ref.module, recordId: outcome.ref.id, dueAt: next, reason };
   });
   if (transitions.length > 0) await repositories.transitions.setMany(transitions);
 

@@ -24,8 +24,52 @@ export interface CaseExplanation {
   policyVersion: string;
   computed: Outcome;
   held: Record<string, unknown> | null;
+  /** The stored next transition: when the sync will really look at the case again. */
   nextTransition: { at: number; reason: string } | null;
+  /** When the values computed now that SuiteCRM does not hold get written; null if none differ. */
+  pendingWrite: PendingWrite | null;
   events: LedgerEvent[];
+}
+
+/**
+ * When a pass writes what `explain` computes but SuiteCRM does not hold, from what the sync will
+ * really do (finding 2: explain promised "the next sync writes it" for a case no pass looked at
+ * again). A pass evaluates a case when its next transition is due, when its inputs or its
+ * bridge fields change in SuiteCRM (the ingest queues it), or in a full sync (the nightly
+ * reconcile, `sync --full`), which queues every record.
+ */
+export type PendingWrite =
+  /** Reported before the tracking start: never written. */
+  | { when: 'never' }
+  /** Its next transition is due: the next pass evaluates and writes it. */
+  | { when: 'next_sync' }
+  /** Not before its next transition (or an edit in SuiteCRM). */
+  | { when: 'at'; at: number }
+  /** No transition stored: only an edit in SuiteCRM or a full sync gets it written. */
+  | { when: 'unscheduled' };
+
+export function pendingWrite(input: {
+  writable: boolean;
+  differs: boolean;
+  nextTransitionAt: number | null;
+  now: number;
+}): PendingWrite | null {
+  if (!input.differs) return null;
+  if (!input.writable) return { when: 'never' };
+  if (input.nextTransitionAt === null) return { when: 'unscheduled' };
+  if (input.nextTransitionAt <= input.now) return { when: 'next_sync' };
+  return { when: 'at', at: input.nextTransitionAt };
+}
+
+/** The fields whose computed value SuiteCRM does not hold (as last read or written). */
+export function differingFields(
+  desired: Record<string, unknown>,
+  held: Record<string, unknown> | null,
+): string[] {
+  if (held === null) return Object.keys(desired);
+  return Object.keys(desired).filter(
+    (field) => JSON.stringify(held[field] ?? null) !== JSON.stringify(desired[field] ?? null),
+  );
 }
 
 export async function explainCase(
@@ -92,6 +136,7 @@ export async function explainCase(
   );
   const transition = transitions.get(snapshot.recordId);
   const data = snapshot.data as CaseRecord;
+  const heldFields = held?.fields ?? null;
   return {
     caseId: snapshot.recordId,
     caseNumber: snapshot.number,
@@ -101,8 +146,14 @@ export async function explainCase(
     now,
     policyVersion: (computed.desired.sla_policy_version_c as string | null) ?? policy.version,
     computed,
-    held: held?.fields ?? null,
+    held: heldFields,
     nextTransition: transition ? { at: transition.dueAt, reason: transition.reason } : null,
+    pendingWrite: pendingWrite({
+      writable: computed.writable,
+      differs: differingFields(computed.desired, heldFields).length > 0,
+      nextTransitionAt: transition ? transition.dueAt : null,
+      now,
+    }),
     events,
   };
 }

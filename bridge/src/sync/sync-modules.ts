@@ -82,6 +82,7 @@ const timeEntries: SyncModule<TimeEntryAttributes, TimeEntryRecord> = {
     workDate: v.work_date,
     hours: v.hours,
     category: v.category,
+    subject: v.name,
   }),
   keys: (record) => ({ accountId: record.accountId, caseId: record.caseId, open: null, number: null }),
 };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../../bridge/src/cli/version.js';
-import { catalogueHash, fieldsOf } from '../../../bridge/src/contract/index.js';
+import { CATALOGUE, catalogueHash, fieldsOf } from '../../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../../bridge/src/domain/index.js';
 import {
   DEFAULT_CLIENTS,
@@ -134,7 +134,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
         `pass  ${pad('timezone')}  the API user admin has time zone UTC`,
         `pass  ${pad('package')}  package ${VERSION} (catalogue ${hash12}) installed, as this bridge expects`,
         `pass  ${pad('plan-list')}  the plan dropdown has "", free, essential, professional, enterprise: free and the policy's plans`,
-        `pass  ${pad('fields')}  all 51 package fields are present with the right types (Accounts 18, Cases 25, SLA_TimeEntries 8)`,
+        `pass  ${pad('fields')}  all ${CATALOGUE.fields.length} package fields are present with the right types (Accounts ${fieldsOf('Accounts').length}, Cases ${fieldsOf('Cases').length}, SLA_TimeEntries ${fieldsOf('SLA_TimeEntries').length})`,
         `pass  ${pad('account-plans')}  4 accounts, every plan one of the policy's (no plan 1, essential 2, free 1)`,
         `pass  ${pad('clock')}  SuiteCRM's clock agrees with this host's (difference under 30 s)`,
         'doctor: 12 passed, 0 warnings, 0 failed, 0 skipped',
@@ -183,7 +183,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
     expect(byId.timezone.details).toEqual({ userId: '1', userName: 'admin', timeZone: 'UTC' });
     expect(byId.package.details).toMatchObject({
       expected: { version: VERSION, catalogueHash: catalogueHash() },
-      found: [{ version: VERSION, catalogueHash: catalogueHash(), fields: 51 }],
+      found: [{ version: VERSION, catalogueHash: catalogueHash(), fields: CATALOGUE.fields.length }],
       unstamped: [],
     });
     expect(byId['plan-list'].details).toEqual({
@@ -381,14 +381,14 @@ describe('sla-bridge doctor when the package is missing or does not match', () =
     const result = await doctor(envFor(standIn));
     expect(result.status).toBe(1);
     expect(lineOf(result, 'package')).toBe(
-      `fail  ${pad('package')}  the SLA package is not installed: none of its 51 fields is in SuiteCRM — fix: install the package zip that ships with this bridge with Admin → Module Loader, then run Admin → Repair → Quick Repair and Rebuild`,
+      `fail  ${pad('package')}  the SLA package is not installed: none of its ${CATALOGUE.fields.length} fields is in SuiteCRM — fix: install the package zip that ships with this bridge with Admin → Module Loader, then run Admin → Repair → Quick Repair and Rebuild`,
     );
     const missing = [...fieldsOf('Accounts'), ...fieldsOf('Cases')].map(
       (field) => `${field.module}.${field.name}`,
     );
-    expect(missing).toHaveLength(43);
+    expect(missing).toHaveLength(44);
     expect(lineOf(result, 'fields')).toBe(
-      `fail  ${pad('fields')}  module SLA_TimeEntries (8 fields) not visible to the API user; 43 fields missing: ${missing.slice(0, 5).join(', ')} and 38 more — fix: ${FIELDS_FIX}; if the package is installed, give the API user access to those modules (Admin → Role Management)`,
+      `fail  ${pad('fields')}  module SLA_TimeEntries (8 fields) not visible to the API user; 44 fields missing: ${missing.slice(0, 5).join(', ')} and 39 more — fix: ${FIELDS_FIX}; if the package is installed, give the API user access to those modules (Admin → Role Management)`,
     );
     expect(lineOf(result, 'plan-list')).toBe(
       `skip  ${pad('plan-list')}  skipped: the plan field Accounts.sla_plan_c is missing (see fields)`,

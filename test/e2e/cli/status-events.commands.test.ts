@@ -192,9 +192,10 @@ describeStore('sla-bridge status and events', (env) => {
     expect(lines[10]).toMatch(new RegExp(`^  Cases     ${utc(now - 90_000)}  lag (1|2) min$`));
     expect(lines.slice(11)).toEqual([
       'Not computed: 5 records (Cases 4, SLA_TimeEntries 1)',
-      '  3  Cases  not computed: severity missing  (e.g. case 1042, case 1043, case 2001)',
+      '  3  Cases  not computed: severity missing  (e.g. case 1042 re-checked 2020-01-02T09:00:00Z, case 1043 re-checked 2099-01-04T09:31:00Z, case 2001 re-checked 2020-01-01T09:00:00Z)',
       '  1  Cases  not computed: the change log has an unreadable entry  (e.g. case 2002)',
       `  1  SLA_TimeEntries  not computed: hours are not a number  (e.g. time entry ${ENTRY})`,
+      '  (computed again when edited in SuiteCRM, or by a full sync; "re-checked" ones also at that time)',
       'Not tracked (never written): 3 cases (1 reported before the tracking start, 2 created before the package was installed)',
       'Due transitions: 2 waiting for the next tick; the oldest:',
       '  2020-01-01T09:00:00Z (09:00 GMT)  case 2001  response.at_risk',
@@ -272,22 +273,22 @@ describeStore('sla-bridge status and events', (env) => {
           reason: 'not computed: severity missing',
           count: 3,
           examples: [
-            { recordId: CASE_1042, number: '1042' },
-            { recordId: CASE_1043, number: '1043' },
-            { recordId: CASE_2001, number: '2001' },
+            { recordId: CASE_1042, number: '1042', recheckAt: '2020-01-02T09:00:00Z' },
+            { recordId: CASE_1043, number: '1043', recheckAt: '2099-01-04T09:31:00Z' },
+            { recordId: CASE_2001, number: '2001', recheckAt: '2020-01-01T09:00:00Z' },
           ],
         },
         {
           module: 'Cases',
           reason: 'not computed: the change log has an unreadable entry',
           count: 1,
-          examples: [{ recordId: CASE_2002, number: '2002' }],
+          examples: [{ recordId: CASE_2002, number: '2002', recheckAt: null }],
         },
         {
           module: 'SLA_TimeEntries',
           reason: 'not computed: hours are not a number',
           count: 1,
-          examples: [{ recordId: ENTRY, number: null }],
+          examples: [{ recordId: ENTRY, number: null, recheckAt: null }],
         },
       ],
     });

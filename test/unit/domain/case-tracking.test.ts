@@ -95,7 +95,7 @@ describe('the change log starts at the case creation', () => {
     expect(result.fields.sla_response_status_c).not.toBeNull();
   });
 
-  it('a case created with no status is tracked: "status missing" tells staff, before and after the fix', () => {
+  it('a case created with no status is tracked: "Status is empty" tells staff, before and after the fix', () => {
     const record = createdCase({ enteredAt: T, loggedAt: T, status: null });
     expect(record.changeLog.map((entry) => entry.field)).toEqual([
       'severity',
@@ -106,7 +106,7 @@ describe('the change log starts at the case creation', () => {
     expect(caseTracking(record, 0)).toEqual({ tracked: true });
     const result = evaluateAt(record, '2023-06-05 10:00');
     expect(result.tracked).toBe(true);
-    expect(result.fields.sla_data_problem_c).toBe('not computed: status missing');
+    expect(result.fields.sla_data_problem_c).toBe('not computed: Status is empty: choose one');
     // Given a status later (logged from blank): still tracked, it does not go quiet.
     const fixed: CaseRecord = {
       ...record,

@@ -157,7 +157,7 @@ describe('contract state', () => {
     } else {
       expect(result.computed).toBe(false);
       expect(result.fields.sla_data_problem_c).toMatch(
-        /^not computed: refunded, but cancelled on 2023-07-01 is after the refund window/,
+        /^not computed: Refunded is ticked, but Cancelled on \(2023-07-01\) is after the refund window/,
       );
     }
   });
@@ -193,13 +193,29 @@ describe('contract state', () => {
   });
 
   it.each([
-    [{ plan: 'gold' }, 'plan gold is not in the policy'],
-    [{ contractStart: null }, 'contract start missing'],
-    [{ contractStart: '2023-02-30' }, 'contract start 2023-02-30 is not a date'],
-    [{ willNotRenew: true, cancelledOn: null }, 'will not renew is ticked but cancelled on is blank'],
-    [{ refunded: true }, 'refunded is ticked but will not renew is not'],
-    [{ phoneCover: 'maybe' }, '24/7 cover maybe is not yes or no'],
-    [{ reservedHours: -5 }, 'reserved hours -5 is negative'],
+    [{ plan: 'gold' }, 'Support plan gold is not in the support policy'],
+    [{ contractStart: null }, 'Contract start is empty: enter the day the contract started'],
+    [{ contractStart: '2023-02-30' }, 'Contract start 2023-02-30 is not a date (YYYY-MM-DD): enter a date'],
+    [
+      { willNotRenew: true, cancelledOn: null },
+      'Will not renew (cancelled) is ticked but Cancelled on is empty: enter the day the customer cancelled',
+    ],
+    [
+      { refunded: true },
+      'Refunded is ticked but Will not renew (cancelled) is not: tick it and enter Cancelled on, or untick Refunded',
+    ],
+    [
+      { phoneCover: 'maybe' },
+      '24/7 phone cover (override) is maybe, which is not in its list: choose one of Inherit from plan, Yes, No',
+    ],
+    [
+      { reservedHours: -5 },
+      'Reserved hours (override) is -5: enter 0 to 10,000 hours, or leave it empty for the plan’s hours',
+    ],
+    [
+      { reservedHours: 100_000 },
+      'Reserved hours (override) is 100000: enter 0 to 10,000 hours, or leave it empty for the plan’s hours',
+    ],
   ] as Array<[Partial<AccountRecord>, string]>)(
     'bad contract data is "not computed", never an exception: %j',
     (overrides, reason) => {
@@ -208,7 +224,9 @@ describe('contract state', () => {
       expect(result.fields.sla_data_problem_c).toMatch(
         new RegExp(`^not computed: ${reason.replace(/[()]/g, '\\$&')}`),
       );
-      expect(result.fields.sla_contract_state_c).toBeNull();
+      // Finding 4: the contract state says "not computed", never blank (which reads as no contract).
+      expect(result.fields.sla_contract_state_c).toBe('not_computed');
+      expect(result.fields.sla_hours_remaining_c).toBeNull();
     },
   );
 });
@@ -319,12 +337,21 @@ describe('time entries', () => {
   );
 
   it.each([
-    [{ workDate: null }, 'work date missing'],
-    [{ workDate: '2023-13-01' }, 'work date 2023-13-01 is not a date (YYYY-MM-DD)'],
-    [{ hours: null }, 'hours missing'],
-    [{ hours: -1 }, 'hours -1 is negative'],
-    [{ hours: 24.25 }, 'hours 24.25 is more than 24: an entry is one day’s work'],
-    [{ category: 'holiday' }, 'unknown category holiday'],
+    [{ workDate: null }, 'Work date is empty: enter the day the work was done'],
+    [{ workDate: '2023-13-01' }, 'Work date 2023-13-01 is not a date (YYYY-MM-DD): enter a date'],
+    [{ hours: null }, 'Hours is empty: enter the time spent'],
+    [
+      { hours: -1 },
+      'Hours is -1: enter more than 0 and at most 24; an entry is one day’s work, so log longer work as one entry per work date',
+    ],
+    [
+      { hours: 24.25 },
+      'Hours is 24.25: enter more than 0 and at most 24; an entry is one day’s work, so log longer work as one entry per work date',
+    ],
+    [
+      { category: 'holiday' },
+      'Category is holiday, which is not in its list: choose one of Support, Consulting, Development, Migration',
+    ],
   ] as Array<[Partial<TimeEntryRecord>, string]>)('bad entries say why: %j', (entry, reason) => {
     expect(evaluateEntry(entry)).toEqual({
       term_start: null,

@@ -18,10 +18,10 @@ describe('the explanation a support engineer can check by hand', () => {
   it('English: the Coronation example, acknowledged late', () => {
     expect(evaluateAt(coronation(), '2023-05-10 09:00').fields.sla_explanation_c).toBe(
       'Covered by the Professional plan. Severity 2. ' +
-        'Response: Severity 2, target 240 business minutes (4 h) on london-business-hours. ' +
+        'Response: Severity 2, target 4 business hours (London business hours). ' +
         'Reported Fri 5 May 2023 16:45; 45 minutes on Fri 5 May; Mon 8 May closed (Bank holiday for the coronation of King Charles III); 195 minutes on Tue 9 May; due Tue 9 May 2023 12:15. ' +
-        'Acknowledged Tue 9 May 2023 12:40 after 265 business minutes: met late (breached at Tue 9 May 2023 12:16). ' +
-        'Resolution: Severity 2, target 2550 business minutes (42 h 30 min) on london-business-hours. Due Mon 15 May 2023 16:45. ' +
+        'Acknowledged Tue 9 May 2023 12:40 after 265 business minutes (4 h 25 min): met late (breached at Tue 9 May 2023 12:16). ' +
+        'Resolution: Severity 2, target 5 business days (London business hours). Due Mon 15 May 2023 16:45. ' +
         'Times are Europe/London time.',
     );
   });
@@ -29,10 +29,10 @@ describe('the explanation a support engineer can check by hand', () => {
   it('Spanish: the same case', () => {
     expect(evaluateAt(coronation(), '2023-05-10 09:00', { policy: spanish }).fields.sla_explanation_c).toBe(
       'Cubierto por el plan Professional. Gravedad 2. ' +
-        'Respuesta: gravedad 2, objetivo 240 minutos laborables (4 h) en london-business-hours. ' +
+        'Respuesta: gravedad 2, objetivo 4 horas laborables (horario laboral de Londres). ' +
         'Notificado vie 5 may 2023 16:45; 45 minutos el vie 5 may; lun 8 may cerrado (Bank holiday for the coronation of King Charles III); 195 minutos el mar 9 may; vence mar 9 may 2023 12:15. ' +
-        'Confirmado mar 9 may 2023 12:40 tras 265 minutos laborables: cumplido con retraso (incumplido el mar 9 may 2023 12:16). ' +
-        'Resolución: gravedad 2, objetivo 2550 minutos laborables (42 h 30 min) en london-business-hours. Vence lun 15 may 2023 16:45. ' +
+        'Confirmado mar 9 may 2023 12:40 tras 265 minutos laborables (4 h 25 min): cumplido con retraso (incumplido el mar 9 may 2023 12:16). ' +
+        'Resolución: gravedad 2, objetivo 5 días laborables (horario laboral de Londres). Vence lun 15 may 2023 16:45. ' +
         'Horas en Europe/London.',
     );
   });

@@ -13,7 +13,7 @@ describe('bad data never throws: "not computed: reason"', () => {
         ...caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00', { severity: null }) }),
         id: record.id,
       }),
-      'severity missing',
+      'Severity (as reported) is empty: choose one to start the SLA clock',
     ],
     [
       'a severity that is not 1-4',
@@ -24,7 +24,7 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'severity' ? { ...entry, to: '9' } : entry,
         ),
       }),
-      'severity 9 is not valid (1, 2, 3, 4)',
+      'Severity (as reported) is 9, which is not in its list: choose one of 1 - Critical, 2 - Major, 3 - Minor, 4 - Question or cosmetic',
     ],
     [
       'an unknown environment',
@@ -35,18 +35,13 @@ describe('bad data never throws: "not computed: reason"', () => {
           entry.field === 'environment' ? { ...entry, to: 'moon' } : entry,
         ),
       }),
-      'environment moon is not valid (production, pre_production, uat, lab, demo, unknown)',
+      'Environment is moon, which is not in its list: choose one of Production, Pre-production (UAT completed), UAT, Lab, Demo, Unknown',
     ],
-    ['no status', (record) => ({ ...record, status: null }), 'status missing'],
+    ['no status', (record) => ({ ...record, status: null }), 'Status is empty: choose one'],
     [
       'no reported-at and no creation time',
       (record) => ({ ...record, reportedAt: null, dateEntered: null }),
-      'reported at missing',
-    ],
-    [
-      'a reported-at in the future',
-      (record) => ({ ...record, reportedAt: Date.parse('2030-01-01T00:00:00Z') }),
-      'reported at is in the future',
+      'Reported at is empty and the case has no creation time: enter when the customer reported the problem',
     ],
     [
       'an unreadable change log',
@@ -54,17 +49,17 @@ describe('bad data never throws: "not computed: reason"', () => {
         ...record,
         changeLogProblems: ['change log entry 3: no time', 'change log entry 4: bad field'],
       }),
-      'change log entry 3: no time (and 1 more)',
+      'SLA change log entry 3: no time (and 1 more): the field was edited outside SuiteCRM; ask an administrator to restore it',
     ],
     [
       'a change the log does not show',
       (record) => ({ ...record, severity: '3' }),
-      'the change log ends with severity 2 but the case has 3',
+      'the SLA change log ends with Severity (as reported) 2 - Major but the case has 3 - Minor: it was changed outside SuiteCRM (an import or a database edit); change it in SuiteCRM so the change is logged',
     ],
     [
       'a downgrade with no time',
       (record) => ({ ...record, downgradeTo: '3' }),
-      'a downgrade with no recorded time',
+      'Downgrade to severity is set but Downgraded at is empty: choose Downgrade to severity again and save',
     ],
   ])('%s', (_label, mutate, reason) => {
     const result = evaluateAt(mutate(base()), '2023-06-05 10:00');
@@ -81,16 +76,20 @@ describe('bad data never throws: "not computed: reason"', () => {
   });
 
   it.each([
-    ['the account was not found', null, 'account account-1 not found'],
+    [
+      'the account was not found',
+      null,
+      'the case’s account (account-1) is not in SuiteCRM: choose the account again',
+    ],
     [
       'the account has no contract start',
       account({ contractStart: null }),
-      'account contract: contract start missing',
+      'the account’s contract cannot be computed: Contract start is empty: enter the day the contract started',
     ],
     [
       'the account has a plan the policy does not know',
       account({ plan: 'gold' }),
-      'account contract: plan gold is not in the policy (plans: essential, professional, enterprise)',
+      'the account’s contract cannot be computed: Support plan gold is not in the support policy (plans: essential, professional, enterprise): choose a plan from the list',
     ],
   ])('%s', (_label, record, reason) => {
     const result = evaluateAt(base(), '2023-06-05 10:00', { account: record });
@@ -151,7 +150,7 @@ describe('bad data never throws: "not computed: reason"', () => {
       log: [...typo.changeLog, change('2023-06-05 09:40', 'severity', '2', '8')],
     });
     expect(evaluateAt(stillWrong, '2023-06-05 10:00').fields.sla_data_problem_c).toBe(
-      'not computed: severity 8 is not valid (1, 2, 3, 4)',
+      'not computed: Severity (as reported) is 8, which is not in its list: choose one of 1 - Critical, 2 - Major, 3 - Minor, 4 - Question or cosmetic',
     );
   });
 
@@ -160,7 +159,7 @@ describe('bad data never throws: "not computed: reason"', () => {
       account: account({ parseProblems: ['Contract start "2023-02-30" is not a date (YYYY-MM-DD)'] }),
     });
     expect(result.fields.sla_data_problem_c).toBe(
-      'not computed: account contract: Contract start 2023-02-30 is not a date (YYYY-MM-DD)',
+      'not computed: the account’s contract cannot be computed: Contract start 2023-02-30 is not a date (YYYY-MM-DD)',
     );
   });
 
@@ -201,6 +200,6 @@ describe('with the change log as the hook writes it', () => {
       },
       '2023-06-05 10:00',
     );
-    expect(result.fields.sla_data_problem_c).toMatch(/^not computed: change log entry \d+: /);
+    expect(result.fields.sla_data_problem_c).toMatch(/^not computed: SLA change log entry \d+: /);
   });
 });

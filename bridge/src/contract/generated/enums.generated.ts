@@ -48,7 +48,7 @@ export const SLA_HOURS_STATE_LIST_KEYS = ["", "ok", "warning", "critical", "exha
 export type SlaHoursStateListKey = (typeof SLA_HOURS_STATE_LIST_KEYS)[number];
 
 /** sla_contract_state_list */
-export const SLA_CONTRACT_STATE_LIST_KEYS = ["", "none", "free", "not_started", "active", "renewal_due", "ending", "lapsed", "ended_early"] as const;
+export const SLA_CONTRACT_STATE_LIST_KEYS = ["", "none", "free", "not_started", "active", "renewal_due", "ending", "lapsed", "ended_early", "not_computed"] as const;
 export type SlaContractStateListKey = (typeof SLA_CONTRACT_STATE_LIST_KEYS)[number];
 
 /** sla_time_category_list */

@@ -29,30 +29,31 @@ export function readCaseFacts(record: CaseRecord, now: number): CaseFacts {
   const problems = record.changeLogProblems;
   if (problems.length > 0) {
     // Each problem already names its entry ("change log entry 3: unknown actor ...").
-    dataProblem(`${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+    dataProblem({ code: 'change_log_unreadable', first: problems[0] as string, more: problems.length - 1 });
   }
   const currentStatus = blankToNull(record.status);
-  if (currentStatus === null) dataProblem('status missing');
+  if (currentStatus === null) dataProblem({ code: 'status_missing' });
   const reported = record.reportedAt ?? record.dateEntered;
-  if (reported === null || !Number.isFinite(reported)) dataProblem('reported at missing');
+  if (reported === null || !Number.isFinite(reported)) dataProblem({ code: 'reported_at_missing' });
   const reportedAt = floorToMinute(reported);
-  if (reportedAt > now) dataProblem('reported at is in the future');
+  // Heals by itself: from that minute on the case is computed (its next transition is then).
+  if (reportedAt > now) dataProblem({ code: 'reported_at_future', at: reportedAt }, reportedAt);
   const log = record.changeLog;
   const firstLogged = log.reduce((min, entry) => Math.min(min, entry.at), Number.POSITIVE_INFINITY);
   const created = record.dateEntered ?? (Number.isFinite(firstLogged) ? firstLogged : reported);
 
   const status = fieldHistory(log, 'status', currentStatus, blankToNull);
   if (status.changes.length === 0 && currentStatus !== STATUS_NEW) {
-    dataProblem(`the change log has no status history (the case is ${currentStatus})`);
+    dataProblem({ code: 'no_status_history', status: currentStatus });
   }
   if (status.initial !== null && status.initial !== STATUS_NEW) {
-    dataProblem(`the change log starts after the case left New (first entry from ${status.initial})`);
+    dataProblem({ code: 'log_starts_late', status: status.initial });
   }
 
   let downgrade = fieldHistory(log, 'downgrade_to', record.downgradeTo, blankToNull);
   if (downgrade.changes.length === 0 && downgrade.initial !== null) {
     // A downgrade the log does not show: the hook's own stamp says when it happened.
-    if (record.downgradedAt === null) dataProblem('a downgrade with no recorded time');
+    if (record.downgradedAt === null) dataProblem({ code: 'downgrade_without_time' });
     downgrade = new FieldHistory('downgrade_to', null, [
       {
         at: floorToMinute(record.downgradedAt),

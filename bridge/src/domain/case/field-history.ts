@@ -46,15 +46,6 @@ export class FieldHistory {
   }
 }
 
-const LABELS: Record<ChangeLogField, string> = {
-  status: 'status',
-  severity: 'severity',
-  environment: 'environment',
-  cause: 'cause',
-  reportable: 'reportable',
-  downgrade_to: 'downgrade',
-};
-
 /**
  * Builds a field's history. `normalize` maps blank to the field's default (unknown environment,
  * reportable yes, ...), applied to the log and the record alike. When the log has entries, its
@@ -84,15 +75,9 @@ export function fieldHistory(
   }));
   const history = new FieldHistory(field, normalize(first.from), changes);
   if (history.current !== current) {
-    dataProblem(
-      `the change log ends with ${LABELS[field]} ${show(history.current)} but the case has ${show(current)}`,
-    );
+    dataProblem({ code: 'log_disagrees', field, logged: history.current, current });
   }
   return history;
-}
-
-function show(value: string | null): string {
-  return value === null ? 'blank' : value;
 }
 
 export function blankToNull(value: string | null): string | null {

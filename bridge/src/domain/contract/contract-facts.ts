@@ -5,6 +5,11 @@ import type { AccountRecord } from './account-record.js';
 import { refundWindowEnd, termEnd, termIndexOf } from './contract-terms.js';
 
 export const FREE_PLAN = 'free';
+/**
+ * The most hours an account may reserve per term (issue 13: the form allows 0 to 10,000): more is
+ * a typing mistake (100000 for 100.000), and an account showing 100,000 hours left misleads.
+ */
+export const MAX_RESERVED_HOURS_OVERRIDE = 10_000;
 
 export interface Cancellation {
   /** The day the customer cancelled. */
@@ -39,47 +44,51 @@ export type DedicatedContract = Extract<ContractFacts, { kind: 'dedicated' }>;
  */
 export function readContract(account: AccountRecord, policy: CompiledPolicy): ContractFacts {
   if (account.parseProblems && account.parseProblems.length > 0)
-    dataProblem(account.parseProblems.join('; '));
+    dataProblem({ code: 'text', text: account.parseProblems.join('; ') });
   const planId = blank(account.plan);
   if (planId === null) return { kind: 'none' };
   if (planId === FREE_PLAN) return { kind: 'free' };
   const plan = policy.plans.get(planId);
   if (!plan) {
-    dataProblem(`plan "${planId}" is not in the policy (plans: ${[...policy.plans.keys()].join(', ')})`);
+    dataProblem({ code: 'plan_unknown', plan: planId, plans: [...policy.plans.keys()] });
   }
-  const start = date(account.contractStart, 'contract start');
-  if (start === null) dataProblem('contract start missing');
+  const start = date(account.contractStart, 'sla_contract_start_c');
+  if (start === null) dataProblem({ code: 'contract_start_missing' });
 
   let reservedHours = plan.definition.reservedHours;
   if (account.reservedHours !== null) {
     if (!Number.isFinite(account.reservedHours)) {
-      dataProblem(`reserved hours ${account.reservedHours} is not a number of hours`);
+      dataProblem({ code: 'reserved_hours_not_number', value: account.reservedHours });
     }
-    if (account.reservedHours < 0) dataProblem(`reserved hours ${account.reservedHours} is negative`);
+    if (account.reservedHours < 0 || account.reservedHours > MAX_RESERVED_HOURS_OVERRIDE) {
+      dataProblem({
+        code: 'reserved_hours_out_of_range',
+        value: account.reservedHours,
+        max: MAX_RESERVED_HOURS_OVERRIDE,
+      });
+    }
     reservedHours = account.reservedHours;
   }
 
   const cover = blank(account.phoneCover);
   if (cover !== null && cover !== 'yes' && cover !== 'no')
-    dataProblem(`24/7 cover "${cover}" is not yes or no`);
+    dataProblem({ code: 'phone_cover_invalid', value: cover });
   const severity1AlwaysOpen = cover === null ? plan.definition.severity1AlwaysOpen : cover === 'yes';
 
-  const cancelledOn = date(account.cancelledOn, 'cancelled on');
+  const cancelledOn = date(account.cancelledOn, 'sla_cancelled_on_c');
   let cancellation: Cancellation | null = null;
   if (account.willNotRenew === true) {
-    if (cancelledOn === null) dataProblem('will not renew is ticked but cancelled on is blank');
+    if (cancelledOn === null) dataProblem({ code: 'cancelled_on_missing' });
     cancellation = {
       on: cancelledOn,
       term: Math.max(0, termIndexOf(start, cancelledOn)),
       refunded: account.refunded === true,
     };
   } else if (account.refunded === true) {
-    dataProblem('refunded is ticked but will not renew is not');
+    dataProblem({ code: 'refunded_without_cancel' });
   }
   if (cancellation?.refunded && cancellation.on >= refundWindowEnd(start, cancellation.term)) {
-    dataProblem(
-      `refunded, but cancelled on ${account.cancelledOn} is after the refund window (the first 6 months of the term)`,
-    );
+    dataProblem({ code: 'refund_after_window', cancelledOn: account.cancelledOn ?? '' });
   }
   let endDay: DayNumber | null = null;
   if (cancellation) endDay = cancellation.refunded ? cancellation.on : termEnd(start, cancellation.term);
@@ -92,7 +101,7 @@ export function readContract(account: AccountRecord, policy: CompiledPolicy): Co
     severity1AlwaysOpen,
     cancellation,
     endDay,
-    paidThrough: date(account.paidThrough, 'paid through'),
+    paidThrough: date(account.paidThrough, 'sla_paid_through_c'),
   };
 }
 
@@ -117,10 +126,10 @@ function blank(value: string | null): string | null {
   return value === null || value.trim() === '' ? null : value.trim();
 }
 
-function date(value: string | null, label: string): DayNumber | null {
+function date(value: string | null, field: string): DayNumber | null {
   const text = blank(value);
   if (text === null) return null;
   const day = parseIsoDate(text);
-  if (day === undefined) dataProblem(`${label} "${text}" is not a date (YYYY-MM-DD)`);
+  if (day === undefined) dataProblem({ code: 'date_invalid', module: 'Accounts', field, text });
   return day;
 }

@@ -13,6 +13,8 @@ export const CONTRACT_STATES = [
   'ending',
   'lapsed',
   'ended_early',
+  // The account's contract data cannot be read (the reason is in its SLA data problem field).
+  'not_computed',
 ] as const;
 export type ContractState = (typeof CONTRACT_STATES)[number];
 

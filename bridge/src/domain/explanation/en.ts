@@ -1,3 +1,4 @@
+import { isAlwaysOpen } from '../calendar/index.js';
 import type { Coverage } from '../case/coverage.js';
 import type { Environment, Reportable } from '../severity/severity.js';
 import type { BreakdownItem } from './day-breakdown.js';
@@ -9,7 +10,8 @@ import type {
   ResponseExplanation,
   SeverityExplanation,
 } from './explanation-model.js';
-import { dateTime, duration, reasonText, shortDay, ENGLISH_DATES as WORDS } from './local-format.js';
+import { dateTime, reasonText, shortDay, ENGLISH_DATES as WORDS } from './local-format.js';
+import { spanText, ENGLISH_TIME as TIME, targetText } from './target-words.js';
 
 const ENVIRONMENTS: Record<Environment, string> = {
   production: 'production',
@@ -92,11 +94,11 @@ function breakdown(items: readonly BreakdownItem[]): string {
 
 function response(model: ResponseExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
-  const calendar = model.alwaysOpen ? `${model.calendarName} (24/7)` : model.calendarName;
+  const calendar = calendarText(model.calendarName, model.alwaysOpen);
   const steps = model.breakdown ? `; ${breakdown(model.breakdown)}` : '';
-  const head = `Response: Severity ${model.severity}, target ${model.targetMinutes} business minutes (${duration(model.targetMinutes)}) on ${calendar}. Reported ${at(model.start)}${steps}; due ${at(model.due)}.`;
+  const head = `Response: Severity ${model.severity}, target ${targetText(model.targetMinutes, model.calendar, TIME)} (${calendar}). Reported ${at(model.start)}${steps}; due ${at(model.due)}.`;
   const acknowledged = (verdict: string) =>
-    `Acknowledged ${at(model.acknowledgedAt ?? model.start)} after ${model.minutes ?? 0} business minutes: ${verdict}.`;
+    `Acknowledged ${at(model.acknowledgedAt ?? model.start)} after ${spanText(model.minutes ?? 0, TIME)}: ${verdict}.`;
   switch (model.status) {
     case 'met':
       return `${head} ${acknowledged('met')}`;
@@ -114,19 +116,20 @@ function response(model: ResponseExplanation): string {
 function resolution(model: ResolutionExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
   const paused =
-    model.paused > 0 ? ` ${model.paused} business minutes paused waiting on the customer so far.` : '';
-  const head = `Resolution: Severity ${model.severity}, target ${model.targetMinutes} business minutes (${duration(model.targetMinutes)}) on ${model.calendarName}.${paused}`;
+    model.paused > 0 ? ` ${spanText(model.paused, TIME)} paused waiting on the customer so far.` : '';
+  const calendar = calendarText(model.calendarName, isAlwaysOpen(model.calendar));
+  const head = `Resolution: Severity ${model.severity}, target ${targetText(model.targetMinutes, model.calendar, TIME)} (${calendar}).${paused}`;
   switch (model.status) {
     case 'pending':
       return `${head} Due ${at(model.due ?? 0)}.`;
     case 'at_risk':
       return `${head} Due ${at(model.due ?? 0)}: at risk.`;
     case 'paused':
-      return `${head} Paused while waiting on the customer after ${model.consumed} business minutes: no due time.`;
+      return `${head} Paused while waiting on the customer after ${spanText(model.consumed, TIME)}: no due time.`;
     case 'breached':
       return `${head} Breached at ${at(model.breach?.at ?? 0)} (due ${at(model.breach?.due ?? 0)}).`;
     case 'met':
-      return `${head} Closed ${at(model.closedAt ?? 0)} after ${model.consumed} business minutes, due ${at(model.due ?? 0)}: met.`;
+      return `${head} Closed ${at(model.closedAt ?? 0)} after ${spanText(model.consumed, TIME)}, due ${at(model.due ?? 0)}: met.`;
     case 'met_late':
       return `${head} Closed ${at(model.closedAt ?? 0)}, due ${at(model.due ?? 0)}: met late.`;
     case 'hours_exhausted':
@@ -136,6 +139,11 @@ function resolution(model: ResolutionExplanation): string {
     default:
       return head;
   }
+}
+
+/** The calendar's label; a 24/7 calendar whose label does not say so gets ", 24/7". */
+function calendarText(label: string, alwaysOpen: boolean): string {
+  return alwaysOpen && !label.includes('24/7') ? `${label}, 24/7` : label;
 }
 
 function caseExplanation(model: CaseExplanationModel): string {

@@ -1,3 +1,4 @@
+import { isAlwaysOpen } from '../calendar/index.js';
 import type { Coverage } from '../case/coverage.js';
 import type { Environment, Reportable } from '../severity/severity.js';
 import type { BreakdownItem } from './day-breakdown.js';
@@ -9,7 +10,8 @@ import type {
   ResponseExplanation,
   SeverityExplanation,
 } from './explanation-model.js';
-import { dateTime, duration, reasonText, shortDay, SPANISH_DATES as WORDS } from './local-format.js';
+import { dateTime, reasonText, shortDay, SPANISH_DATES as WORDS } from './local-format.js';
+import { spanText, SPANISH_TIME as TIME, targetText } from './target-words.js';
 
 const ENVIRONMENTS: Record<Environment, string> = {
   production: 'producción',
@@ -92,11 +94,11 @@ function breakdown(items: readonly BreakdownItem[]): string {
 
 function response(model: ResponseExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
-  const calendar = model.alwaysOpen ? `${model.calendarName} (24/7)` : model.calendarName;
+  const calendar = calendarText(model.calendarName, model.alwaysOpen);
   const steps = model.breakdown ? `; ${breakdown(model.breakdown)}` : '';
-  const head = `Respuesta: gravedad ${model.severity}, objetivo ${model.targetMinutes} minutos laborables (${duration(model.targetMinutes)}) en ${calendar}. Notificado ${at(model.start)}${steps}; vence ${at(model.due)}.`;
+  const head = `Respuesta: gravedad ${model.severity}, objetivo ${targetText(model.targetMinutes, model.calendar, TIME)} (${calendar}). Notificado ${at(model.start)}${steps}; vence ${at(model.due)}.`;
   const acknowledged = (verdict: string) =>
-    `Confirmado ${at(model.acknowledgedAt ?? model.start)} tras ${model.minutes ?? 0} minutos laborables: ${verdict}.`;
+    `Confirmado ${at(model.acknowledgedAt ?? model.start)} tras ${spanText(model.minutes ?? 0, TIME)}: ${verdict}.`;
   switch (model.status) {
     case 'met':
       return `${head} ${acknowledged('cumplido')}`;
@@ -114,19 +116,20 @@ function response(model: ResponseExplanation): string {
 function resolution(model: ResolutionExplanation): string {
   const at = (instant: number) => dateTime(instant, model.zone, WORDS);
   const paused =
-    model.paused > 0 ? ` ${model.paused} minutos laborables en pausa esperando al cliente hasta ahora.` : '';
-  const head = `Resolución: gravedad ${model.severity}, objetivo ${model.targetMinutes} minutos laborables (${duration(model.targetMinutes)}) en ${model.calendarName}.${paused}`;
+    model.paused > 0 ? ` ${spanText(model.paused, TIME)} en pausa esperando al cliente hasta ahora.` : '';
+  const calendar = calendarText(model.calendarName, isAlwaysOpen(model.calendar));
+  const head = `Resolución: gravedad ${model.severity}, objetivo ${targetText(model.targetMinutes, model.calendar, TIME)} (${calendar}).${paused}`;
   switch (model.status) {
     case 'pending':
       return `${head} Vence ${at(model.due ?? 0)}.`;
     case 'at_risk':
       return `${head} Vence ${at(model.due ?? 0)}: en riesgo.`;
     case 'paused':
-      return `${head} En pausa esperando al cliente tras ${model.consumed} minutos laborables: sin vencimiento.`;
+      return `${head} En pausa esperando al cliente tras ${spanText(model.consumed, TIME)}: sin vencimiento.`;
     case 'breached':
       return `${head} Incumplido el ${at(model.breach?.at ?? 0)} (vencía ${at(model.breach?.due ?? 0)}).`;
     case 'met':
-      return `${head} Cerrado ${at(model.closedAt ?? 0)} tras ${model.consumed} minutos laborables, vencía ${at(model.due ?? 0)}: cumplido.`;
+      return `${head} Cerrado ${at(model.closedAt ?? 0)} tras ${spanText(model.consumed, TIME)}, vencía ${at(model.due ?? 0)}: cumplido.`;
     case 'met_late':
       return `${head} Cerrado ${at(model.closedAt ?? 0)}, vencía ${at(model.due ?? 0)}: cumplido con retraso.`;
     case 'hours_exhausted':
@@ -136,6 +139,11 @@ function resolution(model: ResolutionExplanation): string {
     default:
       return head;
   }
+}
+
+/** La etiqueta del calendario; un calendario 24/7 cuya etiqueta no lo dice recibe ", 24/7". */
+function calendarText(label: string, alwaysOpen: boolean): string {
+  return alwaysOpen && !label.includes('24/7') ? `${label}, 24/7` : label;
 }
 
 function caseExplanation(model: CaseExplanationModel): string {

@@ -1,3 +1,4 @@
+import type { CalendarDefinition } from '../calendar/index.js';
 import type { Coverage } from '../case/coverage.js';
 import type { ResolutionStatus } from '../case/resolution-clock.js';
 import type { ResponseStatus } from '../case/response-clock.js';
@@ -18,7 +19,9 @@ export interface SeverityExplanation {
 export interface ResponseExplanation {
   severity: Severity;
   targetMinutes: number;
+  /** The calendar's label (the policy's, or the shipped one), never its id. */
   calendarName: string;
+  calendar: CalendarDefinition;
   alwaysOpen: boolean;
   zone: string;
   start: number;
@@ -35,6 +38,7 @@ export interface ResolutionExplanation {
   severity: Severity;
   targetMinutes: number;
   calendarName: string;
+  calendar: CalendarDefinition;
   zone: string;
   status: ResolutionStatus;
   due: number | null;

@@ -26,19 +26,19 @@ export const MAX_HOURS_PER_ENTRY = 24;
 /** Checks an entry's values; a bad one is a DataProblem (the entry then counts nowhere). */
 export function readTimeEntry(record: TimeEntryRecord): TimeEntry {
   const text = record.workDate?.trim() ?? '';
-  if (text === '') dataProblem('work date missing');
+  if (text === '') dataProblem({ code: 'work_date_missing' });
   const day = parseIsoDate(text);
-  if (day === undefined) dataProblem(`work date "${text}" is not a date (YYYY-MM-DD)`);
-  if (record.hours === null) dataProblem('hours missing');
-  if (!Number.isFinite(record.hours)) dataProblem(`hours ${record.hours} is not a number of hours`);
-  if (record.hours < 0) dataProblem(`hours ${record.hours} is negative`);
-  if (record.hours > MAX_HOURS_PER_ENTRY) {
-    dataProblem(`hours ${record.hours} is more than ${MAX_HOURS_PER_ENTRY}: an entry is one day's work`);
+  if (day === undefined)
+    dataProblem({ code: 'date_invalid', module: 'SLA_TimeEntries', field: 'work_date', text });
+  if (record.hours === null) dataProblem({ code: 'hours_missing' });
+  if (!Number.isFinite(record.hours)) dataProblem({ code: 'hours_not_number', value: record.hours });
+  if (record.hours < 0 || record.hours > MAX_HOURS_PER_ENTRY) {
+    dataProblem({ code: 'hours_out_of_range', value: record.hours, max: MAX_HOURS_PER_ENTRY });
   }
   const category = record.category?.trim() ?? '';
-  if (category === '') dataProblem('category missing');
+  if (category === '') dataProblem({ code: 'category_missing' });
   if (!(TIME_CATEGORIES as readonly string[]).includes(category))
-    dataProblem(`unknown category "${category}"`);
+    dataProblem({ code: 'category_unknown', value: category });
   return {
     id: record.id,
     caseId: record.caseId,

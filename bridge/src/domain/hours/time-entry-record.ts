@@ -7,4 +7,6 @@ export interface TimeEntryRecord {
   workDate: string | null;
   hours: number | null;
   category: string | null;
+  /** SuiteCRM's `name` (Subject): how staff recognise the entry when a case names it. */
+  subject?: string | null;
 }

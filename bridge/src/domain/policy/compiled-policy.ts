@@ -6,19 +6,36 @@ import {
 } from '../calendar/index.js';
 import type { Severity } from '../severity/severity.js';
 import { parsePolicy } from './parse-policy.js';
-import type { PlanDefinition, Policy } from './policy.schema.js';
+import type { Language, PlanDefinition, Policy } from './policy.schema.js';
 import { policyVersion } from './policy-version.js';
 
 export interface CompiledPlan {
   readonly definition: PlanDefinition;
   readonly calendarName: string;
+  /** The calendar's label in the policy language (see `calendarLabel`). */
+  readonly calendarLabel: string;
   readonly calendar: BusinessCalendar;
 }
 
-/** The calendar one clock runs on, with the name the explanation shows. */
+/** The calendar one clock runs on: its policy name, and the label the explanation shows. */
 export interface ClockCalendar {
   readonly name: string;
+  readonly label: string;
   readonly calendar: BusinessCalendar;
+}
+
+/**
+ * Labels of the shipped calendars (schemas/default-policy.json), used unless the policy's
+ * `calendarLabels` names them: people read "London business hours", not an id.
+ */
+const SHIPPED_CALENDAR_LABELS: Record<string, Record<Language, string>> = {
+  'london-business-hours': { en: 'London business hours', es: 'horario laboral de Londres' },
+  'london-24x7': { en: '24/7', es: '24/7' },
+};
+
+/** The label of a calendar: the policy's, else the shipped one, else its name. */
+export function calendarLabel(policy: Policy, name: string): string {
+  return policy.calendarLabels?.[name] ?? SHIPPED_CALENDAR_LABELS[name]?.[policy.language] ?? name;
 }
 
 /**
@@ -45,7 +62,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   for (const plan of policy.plans) {
     // The schema guarantees every plan's calendar exists.
     const calendar = calendars.get(plan.calendar) as BusinessCalendar;
-    plans.set(plan.id, { definition: plan, calendarName: plan.calendar, calendar });
+    plans.set(plan.id, {
+      definition: plan,
+      calendarName: plan.calendar,
+      calendarLabel: calendarLabel(policy, plan.calendar),
+      calendar,
+    });
   }
   const alwaysOpen = calendars.get(policy.alwaysOpenCalendar) as BusinessCalendar;
   return {
@@ -54,7 +76,11 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     registry,
     calendars,
     plans,
-    alwaysOpen: { name: policy.alwaysOpenCalendar, calendar: alwaysOpen },
+    alwaysOpen: {
+      name: policy.alwaysOpenCalendar,
+      label: calendarLabel(policy, policy.alwaysOpenCalendar),
+      calendar: alwaysOpen,
+    },
   };
 }
 
@@ -75,5 +101,5 @@ export function clockCalendar(
   severity1AlwaysOpen: boolean,
 ): ClockCalendar {
   if (severity === '1' && severity1AlwaysOpen) return policy.alwaysOpen;
-  return { name: plan.calendarName, calendar: plan.calendar };
+  return { name: plan.calendarName, label: plan.calendarLabel, calendar: plan.calendar };
 }

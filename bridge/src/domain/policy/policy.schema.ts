@@ -159,6 +159,16 @@ export const policySchema = z
     alwaysOpenCalendar: calendarName
       .default(DEFAULT_ALWAYS_OPEN_CALENDAR)
       .describe('The 24/7 calendar Severity 1 runs on for accounts with 24/7 phone cover.'),
+    // Optional with no default: a policy written without it keeps its version (the hash of the
+    // effective policy), so cases pinned to it stay pinned.
+    calendarLabels: z
+      .record(calendarName, safeText('a calendar label', 100), {
+        error: 'calendarLabels must be an object of calendar names and labels',
+      })
+      .optional()
+      .describe(
+        'The calendar names the explanations show, in the policy language, e.g. { "london-business-hours": "London business hours" }; the shipped calendars have defaults.',
+      ),
     plans: z
       .array(planSchema, { error: 'plans must be a list of plans' })
       .min(1, 'needs at least one plan')
@@ -265,6 +275,16 @@ function crossFieldIssues(value: unknown, ctx: IssueSink): void {
       }
     }
   });
+  if (isRecord(value.calendarLabels)) {
+    for (const name of Object.keys(value.calendarLabels)) {
+      if (!(name in calendars)) {
+        issue(
+          ['calendarLabels', name],
+          `unknown calendar "${name}" (defined: ${calendarNames.join(', ') || 'none'})`,
+        );
+      }
+    }
+  }
   const alwaysOpenName =
     typeof value.alwaysOpenCalendar === 'string' ? value.alwaysOpenCalendar : DEFAULT_ALWAYS_OPEN_CALENDAR;
   const alwaysOpen = calendars[alwaysOpenName];

@@ -29,23 +29,21 @@ export interface SeverityTimeline {
 
 /** Checks every value the log and the case hold; a bad one makes the case "not computed". */
 export function checkSeverityValues(facts: CaseFacts): void {
-  const check = (history: FieldHistory, valid: readonly string[], label: string, blank: boolean) => {
+  const check = (history: FieldHistory, valid: readonly string[], blank: boolean) => {
     const values = [history.initial, ...history.changes.map((change) => change.to)];
     for (const value of values) {
       if (value === null ? !blank : !valid.includes(value)) {
-        // The valid keys are named so whoever fixes the record knows what to pick.
-        dataProblem(
-          `${label} ${value === null ? 'blank' : JSON.stringify(value)} is not valid (${valid.join(', ')})`,
-        );
+        // The text names the list's choices so whoever fixes the record knows what to pick.
+        dataProblem({ code: 'value_not_in_list', field: history.field, value });
       }
     }
   };
-  check(facts.severity, SEVERITIES, 'severity', true);
-  check(facts.environment, ENVIRONMENTS, 'environment', false);
-  check(facts.cause, CAUSES, 'cause', false);
-  check(facts.reportable, REPORTABLE_VALUES, 'reportable', false);
-  check(facts.downgrade, SEVERITIES, 'downgrade to', true);
-  if (facts.severity.current === null) dataProblem('severity missing');
+  check(facts.severity, SEVERITIES, true);
+  check(facts.environment, ENVIRONMENTS, false);
+  check(facts.cause, CAUSES, false);
+  check(facts.reportable, REPORTABLE_VALUES, false);
+  check(facts.downgrade, SEVERITIES, true);
+  if (facts.severity.current === null) dataProblem({ code: 'severity_missing' });
 }
 
 /**
@@ -55,7 +53,7 @@ export function checkSeverityValues(facts: CaseFacts): void {
  */
 export function severityTimeline(facts: CaseFacts): SeverityTimeline {
   const firstSet = facts.severity.firstSet();
-  if (!firstSet) dataProblem('severity missing');
+  if (!firstSet) dataProblem({ code: 'severity_missing' });
   const at = (instant: number): EffectiveSeverity => {
     const sample = Math.max(instant, facts.createdAt);
     return effectiveSeverity({

@@ -193,6 +193,7 @@ export type components = {
              * @example ending
              * @example lapsed
              * @example ended_early
+             * @example not_computed
              */
             sla_contract_state_c?: string;
             /** @description SLA data problem: "not computed: reason" when the account's contract data cannot be computed; blank otherwise. (HTML-encoded text) */

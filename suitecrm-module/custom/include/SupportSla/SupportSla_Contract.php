@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = 'd0b4a7975851402ce4ae85db1b16d23167873926336f5eda35d64dd5c6ef2b50';
+    const CATALOGUE_HASH = 'c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';

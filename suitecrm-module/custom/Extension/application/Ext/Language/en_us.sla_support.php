@@ -103,6 +103,7 @@ $app_list_strings['sla_contract_state_list'] = array(
     'ending' => 'Ending (will not renew)',
     'lapsed' => 'Lapsed',
     'ended_early' => 'Ended early (refunded)',
+    'not_computed' => 'Not computed',
 );
 $app_list_strings['sla_time_category_list'] = array(
     'support' => 'Support',

@@ -103,6 +103,7 @@ $app_list_strings['sla_contract_state_list'] = array(
     'ending' => 'Finalizando (no se renovará)',
     'lapsed' => 'Vencido',
     'ended_early' => 'Finalizado antes (reembolsado)',
+    'not_computed' => 'No calculado',
 );
 $app_list_strings['sla_time_category_list'] = array(
     'support' => 'Soporte',
