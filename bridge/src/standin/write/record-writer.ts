@@ -9,7 +9,7 @@ import type { ModuleDef, ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import type { Bean } from './bean.js';
-import { HOOK_DATETIME_FIELDS, runCaseBeforeSave } from './case-hook.js';
+import { runCaseBeforeSave } from './case-hook.js';
 import { columnNumber, isNumeric, phpBool, phpFloat, phpInt, phpString, phpTrim } from './php-values.js';
 
 export interface SaveContext {
@@ -37,7 +37,7 @@ function stored(field: FieldDef): boolean {
 
 /** SugarBean::retrieve (fetchByAssoc encodes every column with to_html) or a new bean with its defaults. */
 function initialBean(def: ModuleDef, existing: Row | undefined): Bean {
-  const bean: Bean = { values: new Map(), cleaned: new Set(), provided: new Set() };
+  const bean: Bean = { values: new Map(), cleaned: new Set(), provided: new Set(), exact: new Set() };
   for (const field of def.fields) {
     if (!stored(field)) continue;
     if (existing) bean.values.set(field.name, toHtml(existing[field.name] ?? ''));
@@ -191,6 +191,7 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       now: context.now,
       userId: context.user?.id ?? null,
       actor: context.actor,
+      fieldDefs: def.byName,
     });
   }
 
@@ -210,15 +211,15 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       continue;
     }
     row[name] = field.storage === 'custom' ? customColumn(field, bean) : coreColumn(field, bean);
-    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except the
-    // hook's own, which it re-assigns from fetched_row.
+    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except those
+    // the Cases hook put back from fetched_row.
     const value = row[name];
     if (
       existing &&
       field.storage === 'custom' &&
       field.kind === 'datetime' &&
       !bean.provided.has(name) &&
-      !(input.module === 'Cases' && HOOK_DATETIME_FIELDS.has(name)) &&
+      !bean.exact.has(name) &&
       typeof value === 'string' &&
       DB_DATETIME.test(value)
     ) {
