@@ -5,6 +5,7 @@ import type { LatencySpec } from '../http/server.js';
 import type { ModuleName } from '../schema/module-defs.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import type { SaveOptions, StandInControl } from './control-api.js';
+import { webUiRoute } from './web-ui-routes.js';
 
 /**
  * The control API over HTTP, for a stand-in running in its own process, under a path SuiteCRM
@@ -24,6 +25,8 @@ import type { SaveOptions, StandInControl } from './control-api.js';
  *   POST   /users/{id}/timezone {timezone}
  *   DELETE /fields/{module}/{name}     a custom field deleted in Studio
  *   POST   /server-clock {offsetMs}    SuiteCRM's host clock (its Date header) off by offsetMs
+ *   POST   /users/{id}/preferences {timezone?, dateFormat?, timeFormat?}
+ *   POST   /web-ui/...                 saves through the web UI (web-ui-routes.ts)
  */
 type Answer = [status: number, body: unknown];
 
@@ -117,7 +120,9 @@ function route(
       control.setServerClockOffset(Number(body.offsetMs));
       return [200, { offsetMs: control.serverClockOffset() }];
     default:
-      return [404, { error: `no control route ${method} ${path}` }];
+      return (
+        webUiRoute(control, method, path, body) ?? [404, { error: `no control route ${method} ${path}` }]
+      );
   }
 }
 

@@ -3,7 +3,7 @@ import type { StandInUser } from '../auth/users.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import { decodeEntities, toHtml } from '../encoding/entities.js';
 import { purifyHtml } from '../encoding/save-cleaning.js';
-import { userDateToDb, userDatetimeToDb } from '../output/datetime-format.js';
+import { userDateToDbValue, userDatetimeToDbValue, userFormat } from '../output/user-format.js';
 import { type FieldDef, isCleaned, isTrimmed } from '../schema/field-def.js';
 import type { ModuleDef, ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
@@ -48,14 +48,15 @@ function initialBean(def: ModuleDef, existing: Row | undefined): Bean {
 
 /** fixUpFormatting(): what a value becomes before it is written. */
 function fixUp(field: FieldDef, value: string, user: StandInUser | undefined): string {
-  const zone = user?.timezone ?? 'UTC';
+  // SugarBean::fixUpFormatting reads a value in the saving user's formats and zone (TimeDate::to_db).
+  const format = userFormat(user);
   switch (field.kind) {
     case 'datetime':
       if (value === '' || DB_DATETIME.test(value)) return value;
-      return userDatetimeToDb(value, zone) ?? '';
+      return userDatetimeToDbValue(value, format);
     case 'date':
       if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-      return userDateToDb(value) ?? '';
+      return userDateToDbValue(value, format);
     case 'int':
       return value === '' ? value : phpInt(value);
     case 'float':
