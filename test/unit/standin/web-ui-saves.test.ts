@@ -143,7 +143,7 @@ describe('edit-view saves (include/EditView/EditView2.php, modules/Cases/metadat
 });
 
 describe("SuiteCRM 8's record view posts every attribute (core/app record view, GraphQL saveRecord)", () => {
-  it("a stale form keeps B's entry and the bridge's values; A's own change is saved", () => {
+  it("a stale page (A opened, B assigned, A saves a priority change): B's status and entry stay, A's change is saved, nothing appended", () => {
     const ui = standIn.control.webUi;
     const stale = ui.openRecordView8(caseId, 'seed_sally_id');
     expect(stale.fields.sla_change_log_c).toContain('|status||Open_New|');
@@ -154,10 +154,23 @@ describe("SuiteCRM 8's record view posts every attribute (core/app record view, 
     expect(saved.outcome).toBe('saved');
     const row = standIn.control.record('Cases', caseId);
     expect(row?.priority).toBe('P1');
+    expect(row?.status).toBe('Open_Assigned');
     expect(row?.sla_response_status_c).toBeNull(); // R2: put back
     expect(log(caseId).slice(created)).toEqual([
       '2026-12-07T12:59:27Z|status|Open_New|Open_Assigned|seed_will_id|person',
-      '2026-12-07T13:00:27Z|status|Open_Assigned|Open_New|seed_sally_id|person',
+    ]);
+  });
+
+  it('a stale page where A really changes the status: taken, logged from the stored status after B', () => {
+    const ui = standIn.control.webUi;
+    const stale = ui.openRecordView8(caseId, 'seed_sally_id');
+    standIn.control.advance(60_000);
+    ui.inlineEdit('Cases', caseId, 'status', 'Open_Assigned', 'seed_will_id');
+    standIn.control.advance(60_000);
+    ui.saveForm(stale, { status: 'Open_Pending Input' });
+    expect(log(caseId).slice(created)).toEqual([
+      '2026-12-07T12:59:27Z|status|Open_New|Open_Assigned|seed_will_id|person',
+      '2026-12-07T13:00:27Z|status|Open_Assigned|Open_Pending Input|seed_sally_id|person',
     ]);
   });
 });

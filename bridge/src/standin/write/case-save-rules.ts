@@ -1,7 +1,9 @@
+import { decodeHTMLStrict } from 'entities';
 import { CATALOGUE } from '../../contract/catalogue.js';
 import { appendChangeLog, changeLogEntriesFor } from '../../contract/change-log.js';
 import type { ChangeLogActor } from '../../contract/change-log-entry.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
+import { keepUnseenChanges } from './case-stale-form.js';
 
 /**
  * The rules R1-R5 of the package's Cases before_save hook (the shared hook spec, mirrored by
@@ -56,38 +58,30 @@ export function minuteOf(value: string | null): string {
 }
 
 /**
- * The stored minute rounded UP to the next quarter hour, as `Y-m-d H:i:00`: what SuiteCRM 7's
- * Datetimecombo widget re-posts (jssource/src_files/include/SugarFields/Fields/Datetimecombo/
- * Datetimecombo.js). Every real UTC offset is a multiple of 15 minutes, so rounding in UTC
- * equals rounding in the user's zone.
+ * What the hook puts on the bean: the bean's values with the hook's rules applied, step by step
+ * as SupportSla_CaseSave::apply takes them (the example table decides where the spec is terse).
  */
-export function quarterCeiling(stored: string): string | undefined {
-  const match = DB_DATETIME.exec(stored);
-  if (!match) return undefined;
-  const ms = Date.parse(`${match[1]}T${match[2]}:${match[3]}:00Z`);
-  const quarter = 15 * 60_000;
-  return dbDatetime(Math.ceil(ms / quarter) * quarter);
-}
-
-/** What the hook puts on the bean: the bean's values with the hook's rules applied. */
 export function applyCaseSaveRules(input: CaseSaveInput): Record<string, string | null> {
-  const stored = input.stored && Object.keys(input.stored).length > 0 ? input.stored : null;
+  const stored: DbValues = input.stored ?? {};
+  const isUpdate = Object.keys(stored).length > 0;
   const bean: Record<string, string | null> = {};
   for (const [field, value] of Object.entries(input.bean)) bean[field] = value ?? null;
-  const person = input.actor === 'person';
+  const previous = input.savedValues ?? null;
+  // A person's first save only: a second save of the same bean object is the code's, not a form's.
+  const restrict = input.actor === 'person' && previous === null;
 
-  // R2: a person's save never changes what the bridge or the hook owns.
-  if (person && stored) {
+  // R2, and a stale page's re-post of what someone else changed since.
+  if (restrict && isUpdate) {
+    keepUnseenChanges(bean, stored as Record<string, string | null>, CHANGE_LOG);
     for (const field of [...CASE_BRIDGE_OWNED, ...CASE_HOOK_OWNED]) {
-      if (text(bean, field) !== text(stored, field)) bean[field] = text(stored, field);
+      if (decoded(bean[field]) !== decoded(stored[field])) bean[field] = text(stored, field);
     }
-  } else if (person) {
-    for (const field of CASE_BRIDGE_OWNED) bean[field] = null;
+  } else if (restrict) {
+    for (const field of [...CASE_BRIDGE_OWNED, ...CASE_HOOK_OWNED]) bean[field] = null;
   }
 
-  // R1: entries compare with the marker or the stored row, and go onto the stored log.
-  const marker = input.savedValues ?? null;
-  const before = marker ?? stored;
+  // R1: entries compare with the previous save or the stored row, and go onto the stored log.
+  const before = previous ?? (isUpdate ? stored : null);
   const entries = changeLogEntriesFor({
     before,
     after: bean,
@@ -95,26 +89,30 @@ export function applyCaseSaveRules(input: CaseSaveInput): Record<string, string 
     actor: input.actor,
     at: input.now,
   });
-  if (entries.length > 0) {
-    const base = marker || !stored ? text(bean, CHANGE_LOG) : text(stored, CHANGE_LOG);
-    bean[CHANGE_LOG] = appendChangeLog(base, entries);
+  const base = previous === null && isUpdate ? text(stored, CHANGE_LOG) : text(bean, CHANGE_LOG);
+  if (entries.length > 0 || (base ?? '') !== (text(bean, CHANGE_LOG) ?? '')) {
+    const log = appendChangeLog(base, entries);
+    bean[CHANGE_LOG] = log === '' ? null : log;
   }
 
-  // R5: stamped when downgrade-to changes; otherwise an API save keeps the stored seconds.
+  // R5: stamped when downgrade-to changes; otherwise a save R2 does not restrict keeps the seconds.
   if (entries.some((entry) => entry.field === 'downgrade_to')) {
     bean[DOWNGRADED_AT] = dbDatetime(input.now);
-  } else if (stored && !person) {
-    keepSameMinute(bean, stored, DOWNGRADED_AT);
+  } else if (!restrict) {
+    bean[DOWNGRADED_AT] = sameMinute(text(stored, DOWNGRADED_AT), text(bean, DOWNGRADED_AT));
   }
 
   // R4 and R3.
-  if (isBlankDatetime(text(bean, REPORTED_AT))) {
-    bean[REPORTED_AT] = creationTime(bean, stored, input.now);
-  } else if (stored) {
-    if (person) keepRoundedOrSameMinute(bean, stored, REPORTED_AT);
-    else keepSameMinute(bean, stored, REPORTED_AT);
-  }
+  const reported = text(bean, REPORTED_AT);
+  const storedReported = text(stored, REPORTED_AT);
+  if (isBlankDatetime(reported)) bean[REPORTED_AT] = creationTime(bean, stored, input.now);
+  else if (restrict && isUpdate) bean[REPORTED_AT] = personSave(storedReported, reported);
+  else bean[REPORTED_AT] = sameMinute(storedReported, reported);
   return bean;
+}
+
+function decoded(value: string | null | undefined): string {
+  return decodeHTMLStrict(value ?? '');
 }
 
 /** The tracked values a save stored: what the hook's marker holds for a second save of the bean. */
@@ -126,23 +124,36 @@ export function savedValuesOf(bean: DbValues): Record<string, string | null> {
   return out;
 }
 
-function keepSameMinute(bean: Record<string, string | null>, stored: DbValues, field: string): void {
-  const original = text(stored, field);
-  if (original === null || !DB_DATETIME.test(original)) return;
-  const current = text(bean, field);
-  if (current !== original && minuteOf(current) === original.slice(0, 16)) bean[field] = original;
+/** An unrestricted save: the stored value when the bean holds its minute (seconds lost). */
+function sameMinute(stored: string | null, current: string | null): string | null {
+  if (stored === null || !DB_DATETIME.test(stored) || current === stored) return current;
+  return minuteOf(current) === stored.slice(0, 16) ? stored : current;
 }
 
-/** R3: the minute with its seconds lost, or the widget's quarter-hour rounding up, means "unchanged". */
-function keepRoundedOrSameMinute(bean: Record<string, string | null>, stored: DbValues, field: string): void {
-  const original = text(stored, field);
-  if (original === null || !DB_DATETIME.test(original)) return;
-  const current = text(bean, field);
-  if (current === original) return;
-  const minute = minuteOf(current);
-  if (minute === original.slice(0, 16) || minute === quarterCeiling(original)?.slice(0, 16)) {
-    bean[field] = original;
-  }
+/**
+ * R3 for a person's save of a stored case: what a form re-posts for the stored value (its minute,
+ * the minute rounded up to the next quarter hour, or the widget's re-post of that rounding at
+ * local 23:46-23:59: the same local date at 11:00 or 12:00am, 13 and 24 hours earlier) keeps the
+ * stored value; anything else is the person's change. See web-ui/datetime-combo.ts.
+ */
+function personSave(stored: string | null, current: string | null): string | null {
+  if (stored === null || !DB_DATETIME.test(stored)) return current;
+  if (sameMinute(stored, current) === stored) return stored;
+  const posted = minuteMs(current);
+  if (posted === undefined) return current;
+  const storedMinute = minuteMs(stored) as number;
+  const quarter = 15 * 60_000;
+  const rounded = Math.ceil(storedMinute / quarter) * quarter;
+  if (rounded === storedMinute) return current;
+  const hour = 3_600_000;
+  return posted === rounded || posted === rounded - 13 * hour || posted === rounded - 24 * hour
+    ? stored
+    : current;
+}
+
+function minuteMs(value: string | null): number | undefined {
+  const minute = minuteOf(value);
+  return minute === '' ? undefined : Date.parse(`${minute.replace(' ', 'T')}:00Z`);
 }
 
 function creationTime(bean: DbValues, stored: DbValues | null, now: number): string {
