@@ -143,7 +143,7 @@ export function parseChangeLog(text: string | null | undefined): ParsedChangeLog
  * Entries whose "from" is not the "to" of the previous entry for the same field (in log order):
  * a save that bypassed the hook, or a log rebuilt from a stale copy (a form that posted the log
  * it had loaded, SuiteCRM 8's record view). The log cannot be trusted then, so each is a problem,
- * e.g. `status from Open_New does not follow the previous entry's Open_Assigned`. Unreadable
+ * e.g. `status from Open_New does not match the previous entry, which set it to Open_Assigned`. Unreadable
  * entries are left to parseChangeLog.
  */
 export function changeLogContinuityProblems(text: string | null | undefined): ChangeLogProblem[] {
@@ -161,7 +161,7 @@ export function changeLogContinuityProblems(text: string | null | undefined): Ch
         problems.push({
           index,
           entry: shorten(segment),
-          reason: `${entry.field} from ${shown(entry.from)} does not follow the previous entry's ${shown(previous)}`,
+          reason: `${entry.field} from ${shown(entry.from)} does not match the previous entry, which set it to ${shown(previous)}`,
         });
       }
     }

@@ -36,14 +36,14 @@ describe('change log continuity', () => {
       '2026-12-07T13:20:00Z|status|Open_New|Open_Pending Input|u1|person',
     ].join(';');
     expect(changeLogContinuityProblems(log).map(describeChangeLogProblem)).toEqual([
-      "change log entry 4: status from Open_New does not follow the previous entry's Open_Assigned",
+      'change log entry 4: status from Open_New does not match the previous entry, which set it to Open_Assigned',
     ]);
   });
 
   it('says "blank" for a blank value, and leaves unreadable entries to the parser', () => {
     const log = [...created, 'garbage', '2026-12-07T13:05:00Z|severity||3|u2|person'].join(';');
     expect(changeLogContinuityProblems(log).map(describeChangeLogProblem)).toEqual([
-      "change log entry 4: severity from blank does not follow the previous entry's 2",
+      'change log entry 4: severity from blank does not match the previous entry, which set it to 2',
     ]);
   });
 });
