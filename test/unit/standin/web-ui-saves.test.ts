@@ -234,3 +234,41 @@ describe('mass update (include/MassUpdate.php)', () => {
     expect(log(other).at(-1)).toBe('2026-12-07T12:58:27Z|status|Open_New|Open_Assigned|seed_will_id|person');
   });
 });
+
+describe('the web UI saves over the control API (control/web-ui-routes.ts)', () => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${standIn.url}/__standin${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('sets preferences, saves an edit view and a stale form, and refuses bad input with 400', async () => {
+    expect((await post('/users/seed_jim_id/preferences', { timezone: 'Asia/Kolkata' })).status).toBe(200);
+    const saved = await post('/web-ui/edit-view', {
+      caseId,
+      userId: 'seed_jim_id',
+      changes: { priority: 'P1' },
+    });
+    expect(saved.status).toBe(200);
+    expect((saved.body.record as Record<string, string>).sla_reported_at_c).toBe('2026-12-07 12:53:27');
+    const opened = await post('/web-ui/record-view-8/open', { caseId, userId: 'seed_sally_id' });
+    const form = opened.body.form;
+    const result = await post('/web-ui/form/save', { form, changes: { priority: 'P3' } });
+    expect(result.body.outcome).toBe('saved');
+    expect(standIn.control.record('Cases', caseId)?.priority).toBe('P3');
+    expect(
+      (
+        await post('/web-ui/inline-edit', {
+          module: 'Cases',
+          id: caseId,
+          field: 'nope',
+          userId: 'seed_jim_id',
+        })
+      ).status,
+    ).toBe(400);
+    expect((await post('/users/seed_jim_id/preferences', { timeFormat: 'HH:mm' })).status).toBe(400);
+  });
+});
