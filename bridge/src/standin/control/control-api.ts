@@ -57,6 +57,12 @@ export interface StandInControl {
   /** A save through the web UI: same sanitising and hook as the API, actor `person` by default. */
   staffEdit(module: ModuleName, id: string, attributes: Record<string, unknown>, options?: SaveOptions): Row;
   staffCreate(module: ModuleName, attributes: Record<string, unknown>, options?: SaveOptions): Row;
+  /**
+   * An administrator's UPDATE statement straight in the database: no SugarBean save, so no
+   * cleaning, no hook and no date_modified unless given. Columns in database form. The only way
+   * to rewrite a stored change log, which every save rebuilds on the stored one (hook rule R1).
+   */
+  sqlUpdate(module: ModuleName, id: string, columns: Record<string, string | null>): Row;
   /** The raw stored row (database values, not API output). */
   record(module: ModuleName, id: string): Row | undefined;
   setUserTimezone(userId: string, timezone: string): void;
@@ -188,6 +194,19 @@ export function createControl(deps: ControlDeps): StandInControl {
         person(options),
       ),
     record: (module, id) => deps.store.get(checkModule(module), id),
+    sqlUpdate: (module, id, columns) => {
+      const table = deps.store.table(checkModule(module));
+      const existing = table.getLive(id);
+      if (!existing) throw new Error(`${module} module with id ${id} is not found`);
+      for (const name of Object.keys(columns)) {
+        const field = table.def.byName.get(name);
+        if (!field || field.storage === 'non-db' || name === 'id')
+          throw new Error(`${module} has no column ${name}`);
+      }
+      const row: Row = { ...existing, ...columns };
+      table.put(row);
+      return row;
+    },
     setUserTimezone: (userId, timezone) => deps.store.setUserTimezone(userId, timezone),
     setUserPreferences: (userId, preferences) => {
       checkUserFormat(preferences);

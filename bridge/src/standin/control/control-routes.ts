@@ -22,6 +22,7 @@ import { webUiRoute } from './web-ui-routes.js';
  *   POST   /staff-edit   {module, id, attributes, userId?, actor?} → {record}
  *   POST   /staff-create {module, attributes, userId?, actor?}     → {record}
  *   GET    /records/{module}/{id}      the stored row
+ *   POST   /sql-update {module, id, columns}  an UPDATE straight in the database (no hook) → {record}
  *   POST   /users/{id}/timezone {timezone}
  *   DELETE /fields/{module}/{name}     a custom field deleted in Studio
  *   POST   /server-clock {offsetMs}    SuiteCRM's host clock (its Date header) off by offsetMs
@@ -100,6 +101,10 @@ function route(
     case 'POST /staff-create': {
       const attributes = (body.attributes ?? {}) as Record<string, unknown>;
       return [200, { record: control.staffCreate(body.module as ModuleName, attributes, saveOptions()) }];
+    }
+    case 'POST /sql-update': {
+      const columns = (body.columns ?? {}) as Record<string, string | null>;
+      return [200, { record: control.sqlUpdate(body.module as ModuleName, String(body.id), columns) }];
     }
     case 'GET /records/*': {
       const [, , module, id] = path.split('/');
