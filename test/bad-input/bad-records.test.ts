@@ -25,6 +25,8 @@ interface Item {
   row?: Record<string, string>;
   reason?: string;
   fix?: Record<string, string>;
+  /** Who makes the fix: a person in the web UI, or `sql`: an administrator's UPDATE in the database. */
+  fixActor?: 'sql';
   fixedBy?: string;
   fixed?: Values;
   computed?: Values;
@@ -271,7 +273,12 @@ describe('after a person fixes each bad record', () => {
 
   beforeAll(async () => {
     for (const item of bad.filter((entry) => entry.fix)) {
-      h.standIn.control.staffEdit(item.module, idOf(item), resolved(item.fix as Values));
+      if (item.fixActor === 'sql') {
+        // The UPDATE sets date_modified too, or no reader of SuiteCRM would see the change.
+        const now = new Date(h.standIn.control.now()).toISOString().slice(0, 19).replace('T', ' ');
+        const columns = { ...(resolved(item.fix as Values) as Record<string, string>), date_modified: now };
+        h.standIn.control.sqlUpdate(item.module, idOf(item), columns);
+      } else h.standIn.control.staffEdit(item.module, idOf(item), resolved(item.fix as Values));
     }
     fixed = await sync();
     after = await sync();

@@ -139,6 +139,41 @@ export function parseChangeLog(text: string | null | undefined): ParsedChangeLog
   return { entries, problems };
 }
 
+/**
+ * Entries whose "from" is not the "to" of the previous entry for the same field (in log order):
+ * a save that bypassed the hook, or a log rebuilt from a stale copy (a form that posted the log
+ * it had loaded, SuiteCRM 8's record view). The log cannot be trusted then, so each is a problem,
+ * e.g. `status from Open_New does not match the previous entry, which set it to Open_Assigned`. Unreadable
+ * entries are left to parseChangeLog.
+ */
+export function changeLogContinuityProblems(text: string | null | undefined): ChangeLogProblem[] {
+  const problems: ChangeLogProblem[] = [];
+  if (text === null || text === undefined || text === '') return problems;
+  const lastTo = new Map<ChangeLogField, string | null>();
+  text.split(';').forEach((raw, index) => {
+    const segment = raw.trim();
+    if (segment === '') return;
+    const entry = parseEntry(segment);
+    if (typeof entry === 'string') return;
+    if (lastTo.has(entry.field)) {
+      const previous = lastTo.get(entry.field) ?? null;
+      if (previous !== entry.from) {
+        problems.push({
+          index,
+          entry: shorten(segment),
+          reason: `${entry.field} from ${shown(entry.from)} does not match the previous entry, which set it to ${shown(previous)}`,
+        });
+      }
+    }
+    lastTo.set(entry.field, entry.to);
+  });
+  return problems;
+}
+
+function shown(value: string | null): string {
+  return value === null ? 'blank' : shorten(value);
+}
+
 /** `change log entry 3: unknown actor "robot"`: the reason the sync writes after `not computed: `. */
 export function describeChangeLogProblem(problem: ChangeLogProblem): string {
   return `change log entry ${problem.index + 1}: ${problem.reason}`;

@@ -10,6 +10,7 @@ import {
   CASE_STAFF_FIELDS,
   type CaseAttributes,
   caseCodec,
+  changeLogContinuityProblems,
   describeChangeLogProblem,
   type ModuleCodec,
   parseChangeLog,
@@ -108,7 +109,9 @@ const cases: SyncModule<CaseAttributes, CaseRecord> = {
       downgradedAt: v.sla_downgraded_at_c,
       accountId: v.account_id,
       changeLog: log.entries,
-      changeLogProblems: log.problems.map(describeChangeLogProblem),
+      changeLogProblems: [...log.problems, ...changeLogContinuityProblems(v.sla_change_log_c)]
+        .sort((a, b) => a.index - b.index)
+        .map(describeChangeLogProblem),
     };
   },
   keys: (record, v) => ({

@@ -175,8 +175,8 @@ describe('a person edits records while the sync is reading them', () => {
   });
 });
 
-describe('a person saves a form loaded before the bridge wrote', () => {
-  it('old values of the bridge fields written back by that save are put right by the next pass', async () => {
+describe('a form loaded before the bridge wrote is saved', () => {
+  it('by a person: the hook puts the bridge fields back at once (R2), and the next pass writes nothing', async () => {
     const h = await harness();
     const before = await readBack(h, 'Cases');
     await h.engine.run(h.lease);
@@ -186,12 +186,40 @@ describe('a person saves a form loaded before the bridge wrote', () => {
       return now !== undefined && values.sla_response_status_c !== now.sla_response_status_c;
     }) ?? ['', undefined];
     expect(stale).toBeDefined();
-    // The form held the values from before the bridge's write, and posts them with the edit.
     h.standIn.control.staffEdit('Cases', id, {
       sla_product_version_c: '7.14.6',
       sla_response_status_c: stale?.sla_response_status_c ?? '',
       sla_response_due_c: '',
     });
+    const held = (await readBack(h, 'Cases')).get(id);
+    expect(held?.sla_response_status_c).toBe(after.get(id)?.sla_response_status_c);
+    expect(held?.sla_response_due_c).toBe(after.get(id)?.sla_response_due_c);
+    expect(held?.sla_product_version_c).toBe('7.14.6');
+    h.standIn.control.setNow(T1);
+    expect((await h.engine.run(h.lease)).records).toEqual([]);
+  });
+
+  it('by an API client: old values of the bridge fields written back are put right by the next pass', async () => {
+    const h = await harness();
+    const before = await readBack(h, 'Cases');
+    await h.engine.run(h.lease);
+    const after = await readBack(h, 'Cases');
+    const [id, stale] = [...before].find(([caseId, values]) => {
+      const now = after.get(caseId);
+      return now !== undefined && values.sla_response_status_c !== now.sla_response_status_c;
+    }) ?? ['', undefined];
+    expect(stale).toBeDefined();
+    // The client held the values from before the bridge's write, and posts them with the edit.
+    h.standIn.control.staffEdit(
+      'Cases',
+      id,
+      {
+        sla_product_version_c: '7.14.6',
+        sla_response_status_c: stale?.sla_response_status_c ?? '',
+        sla_response_due_c: '',
+      },
+      { actor: 'api', userId: 'seed_sally_id' },
+    );
     h.standIn.control.setNow(T1);
     const second = await h.engine.run(h.lease);
     expect(second.records.map((r) => `${r.module}/${r.id}`)).toEqual([`Cases/${id}`]);

@@ -140,8 +140,19 @@ describe.each(SUITECRM_MODES)('$name', ({ suitecrm }) => {
       expect((await readBack(h, 'Accounts')).get(accountId)?.sla_reserved_hours_effective_c).toBe(250);
     });
 
-    it('restores a bridge field a person overwrote', async () => {
+    it('a person cannot overwrite a bridge field: the hook puts it back (R2) and the next sync writes nothing', async () => {
       h.standIn.control.staffEdit('Cases', newCaseId, { sla_response_status_c: 'breached' });
+      expect(h.standIn.control.record('Cases', newCaseId)?.sla_response_status_c).toBe('met');
+      expect((await sync()).records).toEqual([]);
+    });
+
+    it('restores a bridge field an API client overwrote', async () => {
+      h.standIn.control.staffEdit(
+        'Cases',
+        newCaseId,
+        { sla_response_status_c: 'breached' },
+        { actor: 'api', userId: 'seed_sally_id' },
+      );
       const report = await sync();
       expect(written(report)).toEqual(new Set([`Cases/${newCaseId}`]));
       expect((await readBack(h, 'Cases')).get(newCaseId)?.sla_response_status_c).toBe('met');

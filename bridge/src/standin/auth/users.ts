@@ -11,6 +11,10 @@ export interface StandInUser {
   lastName: string;
   /** IANA zone from the user's preferences; UTC for the admin, as the bridge's user must be. */
   timezone: string;
+  /** PHP date format of the user's preferences (`m/d/Y` when unset, as the capture lab's users). */
+  dateFormat?: string;
+  /** PHP time format of the user's preferences (`H:i` when unset). */
+  timeFormat?: string;
   isAdmin: boolean;
 }
 

@@ -3,9 +3,21 @@ import type { TokenService } from '../auth/token-service.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { ActiveFault, FaultQueue, FaultSpec } from '../faults/faults.js';
 import type { LatencySpec } from '../http/server.js';
+import { checkUserFormat } from '../output/user-format.js';
 import { type CustomFieldSpec, isModuleName, type ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
-import type { StandInStore } from '../store/stand-in-store.js';
+import type { StandInStore, UserPreferences } from '../store/stand-in-store.js';
+import {
+  type FormSaveOptions,
+  type FormSaveResult,
+  inlineEdit,
+  massUpdate,
+  type OpenForm,
+  openEditView,
+  openRecordView8,
+  quickCreate,
+  saveForm,
+} from '../web-ui/web-ui-saves.js';
 import { saveRecord } from '../write/record-writer.js';
 import type { CounterSnapshot, RequestCounters } from './request-counters.js';
 import type { JournalEntry, WriteJournal } from './write-journal.js';
@@ -45,9 +57,19 @@ export interface StandInControl {
   /** A save through the web UI: same sanitising and hook as the API, actor `person` by default. */
   staffEdit(module: ModuleName, id: string, attributes: Record<string, unknown>, options?: SaveOptions): Row;
   staffCreate(module: ModuleName, attributes: Record<string, unknown>, options?: SaveOptions): Row;
+  /**
+   * An administrator's UPDATE statement straight in the database: no SugarBean save, so no
+   * cleaning, no hook and no date_modified unless given. Columns in database form. The only way
+   * to rewrite a stored change log, which every save rebuilds on the stored one (hook rule R1).
+   */
+  sqlUpdate(module: ModuleName, id: string, columns: Record<string, string | null>): Row;
   /** The raw stored row (database values, not API output). */
   record(module: ModuleName, id: string): Row | undefined;
   setUserTimezone(userId: string, timezone: string): void;
+  /** A user's time zone and date and time formats, as the web UI shows and reads datetimes. */
+  setUserPreferences(userId: string, preferences: UserPreferences): void;
+  /** Saves made through SuiteCRM's web UI (web-ui/web-ui-saves.ts), each with hook actor `person`. */
+  webUi: WebUiControl;
   /** Lists without sort in id order, or in an order that changes on every request. */
   setUnsortedOrder(order: 'id' | 'unstable'): void;
   /** A custom field added through Studio while the stand-in runs. */
@@ -60,6 +82,25 @@ export interface StandInControl {
    */
   setServerClockOffset(ms: number): void;
   serverClockOffset(): number;
+}
+
+/**
+ * "User X saves the edit view of case Y with these changes": the web UI's save paths, each
+ * modelled from SuiteCRM's source (docs/standin-web-ui.md). Values a person enters are in that
+ * user's formats and zone.
+ */
+export interface WebUiControl {
+  /** The 7.14 edit view as user X's browser loads it now (include/EditView/EditView2.php). */
+  openEditView(caseId: string, userId: string): OpenForm;
+  /** SuiteCRM 8's record view as loaded now: every attribute, posted whole on save. */
+  openRecordView8(caseId: string, userId: string): OpenForm;
+  /** Saves a form opened earlier, with the inputs the person changed. */
+  saveForm(form: OpenForm, changes: Record<string, string>, options?: FormSaveOptions): FormSaveResult;
+  /** Opens the edit view and saves it at once (no one else can save in between). */
+  saveEditView(caseId: string, userId: string, changes: Record<string, string>): Row;
+  inlineEdit(module: ModuleName, id: string, field: string, value: string, userId: string): Row;
+  quickCreate(values: Record<string, string>, userId: string): Row;
+  massUpdate(module: ModuleName, ids: string[], values: Record<string, string>, userId: string): Row[];
 }
 
 export interface ControlDeps {
@@ -99,7 +140,23 @@ export function createControl(deps: ControlDeps): StandInControl {
     if (!isModuleName(module) || !deps.store.hasModule(module)) throw new Error(`no module ${module}`);
     return module;
   };
+  const ui = { store: deps.store, now: () => deps.clock.now(), newId: deps.newId };
+  const webUi: WebUiControl = {
+    openEditView: (caseId, userId) => openEditView(ui, caseId, userId),
+    openRecordView8: (caseId, userId) => openRecordView8(ui, caseId, userId),
+    saveForm: (form, changes, options) => saveForm(ui, form, changes, options),
+    saveEditView: (caseId, userId, changes) => {
+      const result = saveForm(ui, openEditView(ui, caseId, userId), changes);
+      if (result.outcome !== 'saved') throw new Error('the edit view just opened met a lock conflict');
+      return result.record;
+    },
+    inlineEdit: (module, id, field, value, userId) =>
+      inlineEdit(ui, checkModule(module), id, field, value, userId),
+    quickCreate: (values, userId) => quickCreate(ui, values, userId),
+    massUpdate: (module, ids, values, userId) => massUpdate(ui, checkModule(module), ids, values, userId),
+  };
   return {
+    webUi,
     now: () => deps.clock.now(),
     setNow: (time) => deps.clock.set(parseTime(time)),
     advance: (ms) => deps.clock.advance(ms),
@@ -137,7 +194,24 @@ export function createControl(deps: ControlDeps): StandInControl {
         person(options),
       ),
     record: (module, id) => deps.store.get(checkModule(module), id),
+    sqlUpdate: (module, id, columns) => {
+      const table = deps.store.table(checkModule(module));
+      const existing = table.getLive(id);
+      if (!existing) throw new Error(`${module} module with id ${id} is not found`);
+      for (const name of Object.keys(columns)) {
+        const field = table.def.byName.get(name);
+        if (!field || field.storage === 'non-db' || name === 'id')
+          throw new Error(`${module} has no column ${name}`);
+      }
+      const row: Row = { ...existing, ...columns };
+      table.put(row);
+      return row;
+    },
     setUserTimezone: (userId, timezone) => deps.store.setUserTimezone(userId, timezone),
+    setUserPreferences: (userId, preferences) => {
+      checkUserFormat(preferences);
+      deps.store.setUserPreferences(userId, preferences);
+    },
     addCustomField: (module, spec) => deps.store.addCustomField(module, spec),
     removeCustomField: (module, name) => deps.store.removeCustomField(module, name),
     setServerClockOffset: (ms) => {

@@ -5,6 +5,7 @@ import type { LatencySpec } from '../http/server.js';
 import type { ModuleName } from '../schema/module-defs.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import type { SaveOptions, StandInControl } from './control-api.js';
+import { webUiRoute } from './web-ui-routes.js';
 
 /**
  * The control API over HTTP, for a stand-in running in its own process, under a path SuiteCRM
@@ -21,9 +22,12 @@ import type { SaveOptions, StandInControl } from './control-api.js';
  *   POST   /staff-edit   {module, id, attributes, userId?, actor?} → {record}
  *   POST   /staff-create {module, attributes, userId?, actor?}     → {record}
  *   GET    /records/{module}/{id}      the stored row
+ *   POST   /sql-update {module, id, columns}  an UPDATE straight in the database (no hook) → {record}
  *   POST   /users/{id}/timezone {timezone}
  *   DELETE /fields/{module}/{name}     a custom field deleted in Studio
  *   POST   /server-clock {offsetMs}    SuiteCRM's host clock (its Date header) off by offsetMs
+ *   POST   /users/{id}/preferences {timezone?, dateFormat?, timeFormat?}
+ *   POST   /web-ui/...                 saves through the web UI (web-ui-routes.ts)
  */
 type Answer = [status: number, body: unknown];
 
@@ -98,6 +102,10 @@ function route(
       const attributes = (body.attributes ?? {}) as Record<string, unknown>;
       return [200, { record: control.staffCreate(body.module as ModuleName, attributes, saveOptions()) }];
     }
+    case 'POST /sql-update': {
+      const columns = (body.columns ?? {}) as Record<string, string | null>;
+      return [200, { record: control.sqlUpdate(body.module as ModuleName, String(body.id), columns) }];
+    }
     case 'GET /records/*': {
       const [, , module, id] = path.split('/');
       const record = control.record(module as ModuleName, decodeURIComponent(id ?? ''));
@@ -117,7 +125,9 @@ function route(
       control.setServerClockOffset(Number(body.offsetMs));
       return [200, { offsetMs: control.serverClockOffset() }];
     default:
-      return [404, { error: `no control route ${method} ${path}` }];
+      return (
+        webUiRoute(control, method, path, body) ?? [404, { error: `no control route ${method} ${path}` }]
+      );
   }
 }
 

@@ -47,24 +47,3 @@ export function wallTimeToUtc(
   }
   return guess;
 }
-
-/** TimeDate::to_db for a value in the user's display format `m/d/Y H:i`; undefined if it is not. */
-export function userDatetimeToDb(value: string, timezone: string): string | undefined {
-  const match = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})$/.exec(value.trim());
-  if (!match) return undefined;
-  const ms = wallTimeToUtc(
-    Number(match[3]),
-    Number(match[1]),
-    Number(match[2]),
-    Number(match[4]),
-    Number(match[5]),
-    timezone,
-  );
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** TimeDate::to_db_date for a value in the user's date format `m/d/Y`. */
-export function userDateToDb(value: string): string | undefined {
-  const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value.trim());
-  return match ? `${match[3]}-${match[1]}-${match[2]}` : undefined;
-}

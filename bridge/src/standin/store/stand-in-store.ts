@@ -17,6 +17,12 @@ const FOREIGN_KEYS: Record<ModuleName, readonly string[]> = {
   SLA_TimeEntries: ['case_id', 'account_id'],
 };
 
+export interface UserPreferences {
+  timezone?: string;
+  dateFormat?: string;
+  timeFormat?: string;
+}
+
 /** The stand-in's database: one table per module, plus the users. */
 export class StandInStore {
   readonly modules: Map<ModuleName, ModuleDef>;
@@ -60,6 +66,15 @@ export class StandInStore {
 
   users(): StandInUser[] {
     return [...this.usersById.values()];
+  }
+
+  /** The user's time zone and date and time formats (Profile → Advanced), as the web UI uses them. */
+  setUserPreferences(id: string, preferences: UserPreferences): void {
+    const user = this.usersById.get(id);
+    if (!user) throw new Error(`no user ${id}`);
+    if (preferences.timezone !== undefined) user.timezone = preferences.timezone;
+    if (preferences.dateFormat !== undefined) user.dateFormat = preferences.dateFormat;
+    if (preferences.timeFormat !== undefined) user.timeFormat = preferences.timeFormat;
   }
 
   setUserTimezone(id: string, timezone: string): void {

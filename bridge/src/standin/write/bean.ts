@@ -8,6 +8,11 @@ export interface Bean {
   cleaned: Set<string>;
   /** Attributes the request gave a non-null value for. */
   provided: Set<string>;
+  /**
+   * Fields the Cases hook assigned or put back from fetched_row: the column gets that value
+   * exactly (the minute rewrite of a later save happened before the hook ran).
+   */
+  exact: Set<string>;
 }
 
 export function beanValue(bean: Bean, field: string): string {

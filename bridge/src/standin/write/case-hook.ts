@@ -1,72 +1,91 @@
-import { changeLogEntriesFor } from '../../contract/change-log.js';
-import type { ChangeLogActor, ChangeLogField } from '../../contract/change-log-entry.js';
-import { formatChangeLogEntry } from '../change-log-writer.js';
-import { dbDatetime } from '../clock/virtual-clock.js';
-import { decodeEntities } from '../encoding/entities.js';
+import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import { decodeEntities, toHtml } from '../encoding/entities.js';
+import type { FieldDef } from '../schema/field-def.js';
 import type { Row } from '../store/row.js';
-import { type Bean, beanValue } from './bean.js';
+import type { Bean } from './bean.js';
+import {
+  applyCaseSaveRules,
+  CASE_BRIDGE_OWNED,
+  CASE_HOOK_OWNED,
+  CHANGE_LOG,
+  REPORTED_AT,
+} from './case-save-rules.js';
 
-/** Tracked Cases fields and their entry names, in the order the hook writes them. */
-export const TRACKED_CASE_FIELDS: readonly (readonly [string, ChangeLogField])[] = [
-  ['status', 'status'],
-  ['sla_severity_c', 'severity'],
-  ['sla_environment_c', 'environment'],
-  ['sla_cause_c', 'cause'],
-  ['sla_reportable_c', 'reportable'],
-  ['sla_downgrade_to_c', 'downgrade_to'],
+/** The fields the hook reads or assigns (the tracked ones, the owned ones, reported at). */
+const HOOK_FIELDS: readonly string[] = [
+  'status',
+  'sla_severity_c',
+  'sla_environment_c',
+  'sla_cause_c',
+  'sla_reportable_c',
+  'sla_downgrade_to_c',
+  'date_entered',
+  REPORTED_AT,
+  CHANGE_LOG,
+  ...CASE_BRIDGE_OWNED,
+  ...CASE_HOOK_OWNED,
 ];
-
-/** Hook-owned datetimes the hook re-assigns from fetched_row, so a later save keeps their seconds. */
-export const HOOK_DATETIME_FIELDS: ReadonlySet<string> = new Set([
-  'sla_reported_at_c',
-  'sla_downgraded_at_c',
-]);
 
 export interface HookContext {
   now: number;
   userId: string | null;
   actor: ChangeLogActor;
+  /** The Cases field definitions, to see which are custom datetimes. */
+  fieldDefs: ReadonlyMap<string, FieldDef>;
+}
+
+const DB_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/**
+ * What the bean holds for a field when before_save runs, in database form. A value the request
+ * did not set is the stored one, except a custom datetime of a stored case: SuiteCRM shows it
+ * in the user's format (no seconds) and converts it back, so the hook sees it to the minute.
+ */
+function held(bean: Bean, fetched: Row | undefined, field: string, def: FieldDef | undefined): string | null {
+  const value = bean.values.get(field);
+  if (value === undefined) return fetched ? (fetched[field] ?? null) : null;
+  const decoded = decodeEntities(value);
+  if (
+    fetched &&
+    !bean.provided.has(field) &&
+    def?.storage === 'custom' &&
+    def.kind === 'datetime' &&
+    DB_DATETIME.test(decoded)
+  ) {
+    return `${decoded.slice(0, 17)}00`;
+  }
+  return decoded === '' ? null : decoded;
 }
 
 /**
- * What the package's Cases `before_save` hook does (schemas/change-log.md and the issue):
- * one log entry per changed tracked field (on a create, every non-blank one, from blank),
- * `sla_downgraded_at_c` stamped when the downgrade changes, `sla_reported_at_c` filled with
- * the creation time while blank.
+ * The package's Cases `before_save` hook on the stand-in's bean: the shared rules R1-R5
+ * (`case-save-rules.ts`), then the result put back on the bean. A field the hook leaves at its
+ * stored value, or assigns, is marked `exact`: the column keeps the stored value exactly, seconds included,
+ * as the PHP hook's re-assignment from fetched_row does.
  */
 export function runCaseBeforeSave(bean: Bean, fetched: Row | undefined, context: HookContext): void {
-  const after: Record<string, string | undefined> = {};
-  for (const [column] of TRACKED_CASE_FIELDS) after[column] = bean.values.get(column);
-  // The rule (which fields, blank equals null, entity-decoded values) is the data contract's.
-  const entries = changeLogEntriesFor({
-    before: fetched ?? null,
-    after,
-    userId: context.userId,
+  const before: Record<string, string | null> = {};
+  for (const field of HOOK_FIELDS) before[field] = held(bean, fetched, field, context.fieldDefs.get(field));
+  const after = applyCaseSaveRules({
     actor: context.actor,
-    at: context.now,
+    userId: context.userId,
+    now: context.now,
+    stored: fetched ?? null,
+    bean: before,
   });
-  if (entries.length > 0) {
-    // The hook appends to the bean's log: the stored one, or one the request itself wrote.
-    const previous = bean.provided.has('sla_change_log_c')
-      ? decodeEntities(beanValue(bean, 'sla_change_log_c'))
-      : (fetched?.sla_change_log_c ?? '');
-    bean.values.set(
-      'sla_change_log_c',
-      [previous, ...entries.map(formatChangeLogEntry)].filter((part) => part !== '').join(';'),
-    );
-    bean.cleaned.delete('sla_change_log_c');
-  } else if (fetched && !bean.provided.has('sla_change_log_c')) {
-    bean.values.delete('sla_change_log_c');
-  }
-  if (entries.some((entry) => entry.field === 'downgrade_to')) {
-    bean.values.set('sla_downgraded_at_c', dbDatetime(context.now));
-  } else if (fetched && !bean.provided.has('sla_downgraded_at_c')) {
-    // Re-assigned from fetched_row: the stored value, seconds and all, stays as it is.
-    bean.values.delete('sla_downgraded_at_c');
-  }
-  const reported = beanValue(bean, 'sla_reported_at_c');
-  if (reported === '') {
-    const created = fetched?.date_entered ?? beanValue(bean, 'date_entered');
-    bean.values.set('sla_reported_at_c', created === '' ? dbDatetime(context.now) : created);
+  for (const field of HOOK_FIELDS) {
+    const value = after[field] ?? null;
+    if (fetched && value === (fetched[field] ?? null)) {
+      bean.values.delete(field);
+      bean.exact.add(field);
+    } else if (value === null) {
+      // Blank: on create the column gets its default or NULL; on update an empty value.
+      if (fetched) bean.values.set(field, '');
+      else bean.values.delete(field);
+    } else if (value !== before[field]) {
+      bean.values.set(field, toHtml(value));
+      bean.cleaned.delete(field);
+      bean.exact.add(field);
+    }
   }
 }

@@ -3,13 +3,13 @@ import type { StandInUser } from '../auth/users.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import { decodeEntities, toHtml } from '../encoding/entities.js';
 import { purifyHtml } from '../encoding/save-cleaning.js';
-import { userDateToDb, userDatetimeToDb } from '../output/datetime-format.js';
+import { userDateToDbValue, userDatetimeToDbValue, userFormat } from '../output/user-format.js';
 import { type FieldDef, isCleaned, isTrimmed } from '../schema/field-def.js';
 import type { ModuleDef, ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
 import type { StandInStore } from '../store/stand-in-store.js';
 import type { Bean } from './bean.js';
-import { HOOK_DATETIME_FIELDS, runCaseBeforeSave } from './case-hook.js';
+import { runCaseBeforeSave } from './case-hook.js';
 import { columnNumber, isNumeric, phpBool, phpFloat, phpInt, phpString, phpTrim } from './php-values.js';
 
 export interface SaveContext {
@@ -37,7 +37,7 @@ function stored(field: FieldDef): boolean {
 
 /** SugarBean::retrieve (fetchByAssoc encodes every column with to_html) or a new bean with its defaults. */
 function initialBean(def: ModuleDef, existing: Row | undefined): Bean {
-  const bean: Bean = { values: new Map(), cleaned: new Set(), provided: new Set() };
+  const bean: Bean = { values: new Map(), cleaned: new Set(), provided: new Set(), exact: new Set() };
   for (const field of def.fields) {
     if (!stored(field)) continue;
     if (existing) bean.values.set(field.name, toHtml(existing[field.name] ?? ''));
@@ -48,14 +48,15 @@ function initialBean(def: ModuleDef, existing: Row | undefined): Bean {
 
 /** fixUpFormatting(): what a value becomes before it is written. */
 function fixUp(field: FieldDef, value: string, user: StandInUser | undefined): string {
-  const zone = user?.timezone ?? 'UTC';
+  // SugarBean::fixUpFormatting reads a value in the saving user's formats and zone (TimeDate::to_db).
+  const format = userFormat(user);
   switch (field.kind) {
     case 'datetime':
       if (value === '' || DB_DATETIME.test(value)) return value;
-      return userDatetimeToDb(value, zone) ?? '';
+      return userDatetimeToDbValue(value, format);
     case 'date':
       if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-      return userDateToDb(value) ?? '';
+      return userDateToDbValue(value, format);
     case 'int':
       return value === '' ? value : phpInt(value);
     case 'float':
@@ -210,6 +211,7 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       now: context.now,
       userId: context.user?.id ?? null,
       actor: context.actor,
+      fieldDefs: def.byName,
     });
   }
 
@@ -229,15 +231,15 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       continue;
     }
     row[name] = field.storage === 'custom' ? customColumn(field, bean) : coreColumn(field, bean);
-    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except the
-    // hook's own, which it re-assigns from fetched_row.
+    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except those
+    // the Cases hook put back from fetched_row.
     const value = row[name];
     if (
       existing &&
       field.storage === 'custom' &&
       field.kind === 'datetime' &&
       !bean.provided.has(name) &&
-      !(input.module === 'Cases' && HOOK_DATETIME_FIELDS.has(name)) &&
+      !bean.exact.has(name) &&
       typeof value === 'string' &&
       DB_DATETIME.test(value)
     ) {
