@@ -11,6 +11,10 @@ import { startStandIn } from './stand-in.js';
  *   node build/bridge/src/standin/main.js --port 0 --seed 7 --accounts 10000 \
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--api-base /Api] [--no-package] [--journal-writes]
+ *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field']]
+ *
+ * `--cpu-cores` turns on the CPU-bound model (faults/cpu-model.ts); `--cpu-audited` replaces the
+ * catalogue's audited flags in it (to measure a save as an older catalogue audited it).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,6 +29,9 @@ async function main(): Promise<void> {
       clock: { type: 'string', default: 'running' },
       latency: { type: 'string' },
       'latency-mode': { type: 'string', default: 'real' },
+      'cpu-cores': { type: 'string' },
+      'cpu-aod': { type: 'string', default: 'on' },
+      'cpu-audited': { type: 'string' },
       'api-base': { type: 'string', default: '/Api' },
       'no-package': { type: 'boolean', default: false },
       'journal-writes': { type: 'boolean', default: false },
@@ -46,6 +53,15 @@ async function main(): Promise<void> {
       mode: values['latency-mode'] === 'virtual' ? 'virtual' : 'real',
     };
   }
+  const cores = number('cpu-cores', values['cpu-cores']);
+  const cpu =
+    cores === undefined
+      ? undefined
+      : {
+          cores,
+          aod: values['cpu-aod'] !== 'off',
+          ...(values['cpu-audited'] === undefined ? {} : { audited: parseAudited(values['cpu-audited']) }),
+        };
   const cases = number('cases', values.cases);
   const timeEntries = number('time-entries', values['time-entries']);
   const standIn = await startStandIn({
@@ -60,6 +76,7 @@ async function main(): Promise<void> {
     ...(values.now ? { now: values.now } : {}),
     clock: values.clock === 'frozen' ? 'frozen' : 'running',
     ...(latency ? { latency } : {}),
+    ...(cpu ? { cpu } : {}),
     apiBase: values['api-base'],
     withPackage: !values['no-package'],
     journalWrites: values['journal-writes'],
@@ -80,6 +97,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.once('disconnect', stop);
+}
+
+/** `Cases=a,b;Accounts=c` → {Cases: [a, b], Accounts: [c]}; an empty list audits nothing. */
+function parseAudited(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of text.split(';').filter((p) => p.trim() !== '')) {
+    const [module, fields = ''] = part.split('=');
+    if (!module) throw new Error(`--cpu-audited: ${part} is not Module=field,field`);
+    out[module.trim()] = fields.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  }
+  return out;
 }
 
 main().catch((error: unknown) => {

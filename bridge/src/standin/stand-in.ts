@@ -12,6 +12,7 @@ import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
 import type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
 import { generateRows, type SeedScale } from './seed/generator.js';
+import { CpuModel, type CpuModelSpec } from './faults/cpu-model.js';
 import { Prng } from './seed/prng.js';
 import type { Row } from './store/row.js';
 import { StandInStore } from './store/stand-in-store.js';
@@ -31,6 +32,8 @@ export interface StandInOptions {
   /** frozen: time moves only when told (default for tests); running: follows the real clock. */
   clock?: ClockMode;
   latency?: LatencySpec;
+  /** A CPU-bound SuiteCRM: per-kind request costs on `cores` cores (faults/cpu-model.ts). */
+  cpu?: CpuModelSpec;
   /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
   withPackage?: boolean;
   /** The stamp in the comments of the package's fields (default: the package built from this repository); false for none. */
@@ -113,6 +116,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const journal = new WriteJournal(options.journalWrites ?? false);
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
+  const cpu = options.cpu ? new CpuModel(options.cpu) : undefined;
   const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
   const serverClock = { offsetMs: 0 };
   const control = createControl({
@@ -160,6 +164,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       journal,
       prng: new Prng(seed ^ 0x1a7e),
       latency: () => latency.current,
+      cpu: () => cpu,
       serverClockOffsetMs: () => serverClock.offsetMs,
       control: controlPath ? createControlRoutes(control, store) : undefined,
       controlPath,
