@@ -105,7 +105,10 @@ function parseAudited(text: string): Record<string, string[]> {
   for (const part of text.split(';').filter((p) => p.trim() !== '')) {
     const [module, fields = ''] = part.split('=');
     if (!module) throw new Error(`--cpu-audited: ${part} is not Module=field,field`);
-    out[module.trim()] = fields.split(',').map((f) => f.trim()).filter((f) => f !== '');
+    out[module.trim()] = fields
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
   }
   return out;
 }

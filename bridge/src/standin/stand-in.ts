@@ -8,11 +8,11 @@ import { createControl, parseTime, type StandInControl, validateLatency } from '
 import { createControlRoutes } from './control/control-routes.js';
 import { RequestCounters } from './control/request-counters.js';
 import { WriteJournal } from './control/write-journal.js';
+import { CpuModel, type CpuModelSpec } from './faults/cpu-model.js';
 import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
 import type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
 import { generateRows, type SeedScale } from './seed/generator.js';
-import { CpuModel, type CpuModelSpec } from './faults/cpu-model.js';
 import { Prng } from './seed/prng.js';
 import type { Row } from './store/row.js';
 import { StandInStore } from './store/stand-in-store.js';

@@ -34,7 +34,9 @@ function virtualTime() {
   return { sleep, run, now: () => now };
 }
 
-const caseFields = CATALOGUE.fields.filter((f) => f.module === 'Cases' && f.writer === 'bridge').map((f) => f.name);
+const caseFields = CATALOGUE.fields
+  .filter((f) => f.module === 'Cases' && f.writer === 'bridge')
+  .map((f) => f.name);
 
 describe('CPU-bound stand-in model', () => {
   it('classifies routes by kind', () => {
@@ -48,7 +50,12 @@ describe('CPU-bound stand-in model', () => {
     const model = new CpuModel({
       cores: 2,
       audited: {
-        Cases: ['sla_effective_severity_c', 'sla_coverage_c', 'sla_response_status_c', 'sla_resolution_status_c'],
+        Cases: [
+          'sla_effective_severity_c',
+          'sla_coverage_c',
+          'sla_response_status_c',
+          'sla_resolution_status_c',
+        ],
       },
     });
     const cost = model.cost('save', 'Cases', { fields: caseFields });

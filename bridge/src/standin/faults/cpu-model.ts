@@ -58,7 +58,8 @@ export function validateCpuModel(spec: CpuModelSpec): void {
 
 function catalogueAudited(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const field of CATALOGUE.fields) if (field.audited) (out[field.module] ??= []).push(field.name);
+  for (const field of CATALOGUE.fields)
+    if (field.audited) out[field.module] = [...(out[field.module] ?? []), field.name];
   return out;
 }
 
@@ -73,7 +74,11 @@ export class CpuModel {
   }
 
   /** What a request costs SuiteCRM: `fields` are the attributes a save sends, `pageSize` a list's page. */
-  cost(kind: RequestKind, module: string | undefined, detail: { fields?: string[]; pageSize?: number }): RequestCost {
+  cost(
+    kind: RequestKind,
+    module: string | undefined,
+    detail: { fields?: string[]; pageSize?: number },
+  ): RequestCost {
     if (kind === 'save') {
       const auditRowMs = this.spec.auditRowMs ?? DEFAULT_AUDIT_ROW_MS;
       const audited = new Set(this.audited[module ?? ''] ?? []);

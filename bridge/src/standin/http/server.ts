@@ -214,7 +214,10 @@ export function createListener(deps: ServerDeps, timers: Timers) {
 
 function cpuCost(cpu: CpuModel, route: string, module: string | undefined, body: unknown, rawQuery: string) {
   const size = Number(/(?:^|&)page(?:%5B|\[)size(?:%5D|\])=(\d+)/i.exec(rawQuery)?.[1] ?? 20);
-  return cpu.cost(requestKind(route), module, { fields: Object.keys(bodyParts(body).attributes), pageSize: size });
+  return cpu.cost(requestKind(route), module, {
+    fields: Object.keys(bodyParts(body).attributes),
+    pageSize: size,
+  });
 }
 
 function moduleOfBody(body: unknown): string | undefined {
