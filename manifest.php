@@ -429,7 +429,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21 plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -445,7 +445,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -464,7 +464,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -482,7 +482,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -498,7 +498,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -514,7 +514,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -530,7 +530,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -546,7 +546,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -563,7 +563,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -579,7 +579,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -595,7 +595,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -614,7 +614,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -633,7 +633,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -651,7 +651,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -669,7 +669,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -685,7 +685,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -701,7 +701,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -718,7 +718,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -734,7 +734,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -752,7 +752,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -770,7 +770,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -788,7 +788,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -806,7 +806,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -824,7 +824,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -841,7 +841,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -859,7 +859,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -876,7 +876,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -892,7 +892,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -908,7 +908,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -919,14 +919,14 @@ $installdefs = array(
             'ext1' => 'sla_severity_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -943,7 +943,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -960,7 +960,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -971,14 +971,14 @@ $installdefs = array(
             'ext1' => 'sla_coverage_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -994,7 +994,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -1010,7 +1010,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -1021,14 +1021,14 @@ $installdefs = array(
             'ext1' => 'sla_response_status_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -1045,7 +1045,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -1061,7 +1061,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -1072,14 +1072,14 @@ $installdefs = array(
             'ext1' => 'sla_resolution_status_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1096,7 +1096,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1115,7 +1115,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1131,7 +1131,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1148,7 +1148,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
     ),
     'logic_hooks' => array(

@@ -19,7 +19,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'account_id' => array(
             'name' => 'account_id',
@@ -31,7 +31,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => true,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'work_date' => array(
             'name' => 'work_date',
@@ -43,7 +43,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'hours' => array(
             'name' => 'hours',
@@ -57,7 +57,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'category' => array(
             'name' => 'category',
@@ -72,7 +72,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => true,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'term_start' => array(
             'name' => 'term_start',
@@ -84,7 +84,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'counts_against_plan' => array(
             'name' => 'counts_against_plan',
@@ -97,7 +97,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'data_problem' => array(
             'name' => 'data_problem',
@@ -110,7 +110,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21',
         ),
         'sla_timeentries_cases_name' => array(
             'name' => 'sla_timeentries_cases_name',
@@ -200,6 +200,14 @@ $dictionary['SLA_TimeEntry'] = array(
             'type' => 'index',
             'fields' => array(
                 'term_start',
+                'deleted',
+            ),
+        ),
+        array(
+            'name' => 'idx_sla_te_dmod_del',
+            'type' => 'index',
+            'fields' => array(
+                'date_modified',
                 'deleted',
             ),
         ),

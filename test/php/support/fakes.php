@@ -136,6 +136,17 @@ class FakePlatform
     {
         return $this->reports;
     }
+
+    /** Tables => index names the fake database holds. */
+    public $indices = [];
+
+    public function dropIndex($table, $name)
+    {
+        $this->calls[] = "drop index $table.$name";
+        $held = isset($this->indices[$table]) ? $this->indices[$table] : [];
+        $this->indices[$table] = array_values(array_diff($held, [$name]));
+        return in_array($name, $held, true);
+    }
 }
 
 /** Views where loading one layout fails, as DeployedMetaDataImplementation throws for a missing view. */

@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '718d1350146704538d27e2971ae951e5ebafac179f78e956382c02d0e2c30dfe';
+    const CATALOGUE_HASH = 'e89437d14d183643a6d4556c2106c387701674db1fb03d073e05559b3f22ee21';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -421,6 +421,12 @@ class SupportSla_Contract
                 ),
             ),
         ),
+    );
+
+    /** index name => the stock table it is on: repair never drops an index, so the uninstall does */
+    const STOCK_INDICES = array(
+        'idx_sla_accnt_dmod_del' => 'accounts',
+        'idx_sla_cases_dmod_del' => 'cases',
     );
 
     /** relationship => its modules, the time entry key holding the one side id, its metadata file */

@@ -162,6 +162,22 @@ class SupportSla_Platform
         $installer->rebuild_tabledictionary();
     }
 
+    /**
+     * Drops one index of a table if the database has it (DBManager::get_indices, dropIndexes).
+     * @return bool true when it was there
+     */
+    public function dropIndex($table, $name)
+    {
+        $db = DBManagerFactory::getInstance();
+        foreach ($db->get_indices($table) as $existing => $definition) {
+            if (strtolower((string)$existing) === strtolower((string)$name)) {
+                $db->dropIndexes($table, array($definition), true);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return array names of the live reports on a module */
     public function reportsOn($module)
     {
