@@ -313,7 +313,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199 plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916 plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -329,7 +329,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -348,7 +348,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -366,7 +366,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -382,7 +382,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -398,7 +398,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -414,7 +414,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -430,7 +430,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -447,7 +447,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -463,7 +463,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -479,7 +479,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_reserved_hours_effective_c',
@@ -498,7 +498,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -517,7 +517,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -536,7 +536,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -554,7 +554,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -572,7 +572,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -588,7 +588,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -604,7 +604,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -621,7 +621,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -637,7 +637,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -655,7 +655,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -673,7 +673,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -691,7 +691,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -709,7 +709,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -727,7 +727,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -744,7 +744,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -762,7 +762,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -779,7 +779,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -795,7 +795,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -811,7 +811,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -822,14 +822,14 @@ $installdefs = array(
             'ext1' => 'sla_severity_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -846,7 +846,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -863,7 +863,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -874,14 +874,14 @@ $installdefs = array(
             'ext1' => 'sla_coverage_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -897,7 +897,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -913,7 +913,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -924,14 +924,14 @@ $installdefs = array(
             'ext1' => 'sla_response_status_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -948,7 +948,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -964,7 +964,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -975,14 +975,14 @@ $installdefs = array(
             'ext1' => 'sla_resolution_status_list',
             'default_value' => '',
             'required' => false,
-            'audited' => true,
+            'audited' => false,
             'reportable' => true,
             'mass_update' => false,
             'duplicate_merge' => 0,
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -999,7 +999,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1018,7 +1018,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1034,7 +1034,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1051,7 +1051,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
         ),
     ),
     'logic_hooks' => array(

@@ -213,7 +213,20 @@ function stockVardefFile(module: ModuleName, catalogue: Catalogue): GeneratedFil
       }
     }
   }
+  for (const index of catalogue.modules[module].indices ?? []) {
+    lines.push(
+      '',
+      `// ${index.why}`,
+      '// Keyed by name, so loading the extension twice adds it once; repair creates it.',
+      phpAssign('dictionary', [object, 'indices', index.name], indexVardef(index)),
+    );
+  }
   return { path: inPackage(vardefExtensionPath(module)), content: phpFile(notice(), lines) };
+}
+
+/** A catalogue index as a vardef index. */
+function indexVardef(index: { name: string; fields: string[] }): Record<string, PhpValue> {
+  return { name: index.name, type: 'index', fields: index.fields };
 }
 
 function overridePlaceholder(field: CatalogueField): GeneratedFile {
@@ -331,6 +344,7 @@ function ownVardefsFile(module: ModuleName, context: PackageContext): GeneratedF
   for (const field of fieldsOf(module, {}, catalogue).filter((f) => f.type === 'date')) {
     indices.push({ name: `idx_${info.table}_${field.name}`, type: 'index', fields: [field.name, 'deleted'] });
   }
+  for (const index of info.indices ?? []) indices.push(indexVardef(index));
   const dictionary: Record<string, PhpValue> = {
     table: info.table,
     audited: true,
@@ -571,6 +585,11 @@ function contractConstantsFile(context: PackageContext): GeneratedFile {
         'module => the columns post_install adds to its list view, after the column `after`',
       ),
       constant(
+        'STOCK_INDICES',
+        stockIndices(catalogue),
+        'index name => the stock table it is on: repair never drops an index, so the uninstall does',
+      ),
+      constant(
         'RELATIONSHIPS',
         relationshipConstants(catalogue),
         'relationship => its modules, the time entry key holding the one side id, its metadata file',
@@ -594,6 +613,15 @@ function stockFieldNames(catalogue: Catalogue): PhpValue {
       module,
       fieldsOf(module, {}, catalogue).map((field) => field.name),
     );
+  }
+  return out;
+}
+
+function stockIndices(catalogue: Catalogue): PhpValue {
+  const out = new Map<string, PhpValue>();
+  for (const module of stockModules(catalogue)) {
+    const info = catalogue.modules[module];
+    for (const index of info.indices ?? []) out.set(index.name, info.table);
   }
   return out;
 }

@@ -80,6 +80,7 @@ export async function openRuntime(): Promise<BridgeRuntime> {
         policy,
         pageSize: settings.pageSize,
         concurrency: settings.concurrency,
+        writeRate: settings.writeRate,
         ...extra,
       }),
     close: async () => {

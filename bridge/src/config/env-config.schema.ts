@@ -41,7 +41,12 @@ export const envSchema = z.object({
   SUITECRM_CA_FILE: optionalText,
   SUITECRM_TIMEOUT_MS: intSetting(30_000, 1_000, 600_000),
   SUITECRM_PAGE_SIZE: intSetting(100, 1, 1_000),
-  SUITECRM_CONCURRENCY: intSetting(4, 1, 32),
+  // About SuiteCRM's core count: PHP is CPU-bound, so requests beyond its cores only queue
+  // (and staff's requests queue behind them). See docs/cost.md.
+  SUITECRM_CONCURRENCY: intSetting(2, 1, 32),
+  // Writes (PATCHes) a second at most, 0 for no limit: spreads a first sync's writes so
+  // SuiteCRM keeps cores free for staff.
+  SUITECRM_WRITE_RATE: intSetting(0, 0, 1_000),
   BRIDGE_STORE_URL: z.preprocess(blankToUndefined, z.string().default('./data/bridge.sqlite')),
   SLA_POLICY_FILE: optionalText,
   LOG_LEVEL: z.preprocess(

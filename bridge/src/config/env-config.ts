@@ -28,6 +28,8 @@ export interface SuiteCrmSettings {
   timeoutMs: number;
   pageSize: number;
   concurrency: number;
+  /** PATCHes a second at most (SUITECRM_WRITE_RATE); 0 for no limit. */
+  writeRate: number;
 }
 
 export interface LoadOptions {
@@ -162,6 +164,7 @@ function suiteCrmFrom(settings: EnvSettings): SuiteCrmSettings | undefined {
     timeoutMs: settings.SUITECRM_TIMEOUT_MS,
     pageSize: settings.SUITECRM_PAGE_SIZE,
     concurrency: settings.SUITECRM_CONCURRENCY,
+    writeRate: settings.SUITECRM_WRITE_RATE,
   };
   if (settings.SUITECRM_USERNAME && settings.SUITECRM_PASSWORD) {
     return {

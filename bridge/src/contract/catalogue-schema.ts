@@ -64,6 +64,20 @@ const moduleSchema = z.strictObject({
   packageOwned: z.boolean(),
   labels: labels.optional(),
   singularLabels: labels.optional(),
+  /**
+   * Indexes the package adds to the module's table (vardef `indices`): SuiteCRM's repair
+   * creates them (Module Loader runs it on install), the uninstall drops them.
+   */
+  indices: z
+    .array(
+      z.strictObject({
+        // 30 characters at most: SuiteCRM shortens longer index names on some databases.
+        name: z.string().regex(/^idx_[a-z0-9_]{1,26}$/),
+        fields: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1),
+        why: z.string().min(1),
+      }),
+    )
+    .optional(),
 });
 
 const relationshipSchema = z.strictObject({

@@ -84,6 +84,8 @@ export interface StandInProcessOptions {
   clock?: 'frozen' | 'running';
   /** Added latency per request, e.g. `50-70` (milliseconds, slept for real). */
   latency?: string;
+  /** The CPU-bound model: SuiteCRM's cores, AOD on or off, audited fields (`Cases=a,b`; default the catalogue's). */
+  cpu?: { cores: number; aod?: boolean; audited?: string };
 }
 
 export async function startStandInProcess(options: StandInProcessOptions): Promise<StandInProcess> {
@@ -99,6 +101,15 @@ export async function startStandInProcess(options: StandInProcessOptions): Promi
     '--clock',
     options.clock ?? 'frozen',
     ...(options.latency ? ['--latency', options.latency, '--latency-mode', 'real'] : []),
+    ...(options.cpu
+      ? [
+          '--cpu-cores',
+          String(options.cpu.cores),
+          '--cpu-aod',
+          options.cpu.aod === false ? 'off' : 'on',
+          ...(options.cpu.audited === undefined ? [] : ['--cpu-audited', options.cpu.audited]),
+        ]
+      : []),
   ];
   // No inherited environment or Node flags: the stand-in needs none, and nothing of the
   // caller's configuration (SUITECRM_*, NODE_OPTIONS) should reach it.

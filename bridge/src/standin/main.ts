@@ -12,6 +12,10 @@ import { startStandIn } from './stand-in.js';
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--suitecrm 7|8] [--api-base /Api] [--no-package]
  *     [--journal-writes] [--installed-at ISO]   (generated cases created before it predate the package: no change log)
+ *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field']]
+ *
+ * `--cpu-cores` turns on the CPU-bound model (faults/cpu-model.ts); `--cpu-audited` replaces the
+ * catalogue's audited flags in it (to measure a save as an older catalogue audited it).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,6 +32,9 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       'latency-mode': { type: 'string', default: 'real' },
       suitecrm: { type: 'string', default: '7' },
+      'cpu-cores': { type: 'string' },
+      'cpu-aod': { type: 'string', default: 'on' },
+      'cpu-audited': { type: 'string' },
       'api-base': { type: 'string' },
       'no-package': { type: 'boolean', default: false },
       'journal-writes': { type: 'boolean', default: false },
@@ -58,6 +65,15 @@ async function main(): Promise<void> {
     if (!Number.isFinite(parsed)) throw new Error(`--installed-at must be an ISO instant, not ${value}`);
     return parsed;
   };
+  const cores = number('cpu-cores', values['cpu-cores']);
+  const cpu =
+    cores === undefined
+      ? undefined
+      : {
+          cores,
+          aod: values['cpu-aod'] !== 'off',
+          ...(values['cpu-audited'] === undefined ? {} : { audited: parseAudited(values['cpu-audited']) }),
+        };
   const cases = number('cases', values.cases);
   const timeEntries = number('time-entries', values['time-entries']);
   const standIn = await startStandIn({
@@ -74,6 +90,7 @@ async function main(): Promise<void> {
     clock: values.clock === 'frozen' ? 'frozen' : 'running',
     ...(latency ? { latency } : {}),
     suitecrm: major(values.suitecrm),
+    ...(cpu ? { cpu } : {}),
     ...(values['api-base'] ? { apiBase: values['api-base'] } : {}),
     withPackage: !values['no-package'],
     journalWrites: values['journal-writes'],
@@ -94,6 +111,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   process.once('disconnect', stop);
+}
+
+/** `Cases=a,b;Accounts=c` → {Cases: [a, b], Accounts: [c]}; an empty list audits nothing. */
+function parseAudited(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const part of text.split(';').filter((p) => p.trim() !== '')) {
+    const [module, fields = ''] = part.split('=');
+    if (!module) throw new Error(`--cpu-audited: ${part} is not Module=field,field`);
+    out[module.trim()] = fields
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+  }
+  return out;
 }
 
 main().catch((error: unknown) => {

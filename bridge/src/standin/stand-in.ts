@@ -8,6 +8,7 @@ import { createControl, parseTime, type StandInControl, validateLatency } from '
 import { createControlRoutes } from './control/control-routes.js';
 import { RequestCounters } from './control/request-counters.js';
 import { WriteJournal } from './control/write-journal.js';
+import { CpuModel, type CpuModelSpec } from './faults/cpu-model.js';
 import { FaultQueue } from './faults/faults.js';
 import { createListener, type LatencySpec } from './http/server.js';
 import type { CustomFieldSpec, ModuleName, PackageStampOptions } from './schema/module-defs.js';
@@ -31,6 +32,8 @@ export interface StandInOptions {
   /** frozen: time moves only when told (default for tests); running: follows the real clock. */
   clock?: ClockMode;
   latency?: LatencySpec;
+  /** A CPU-bound SuiteCRM: per-kind request costs on `cores` cores (faults/cpu-model.ts). */
+  cpu?: CpuModelSpec;
   /** Install the SLA package (custom fields, time-entry module, hook). Default true. */
   withPackage?: boolean;
   /** When the package was installed: generated cases created earlier have no package fields and no change log. */
@@ -139,6 +142,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const journal = new WriteJournal(options.journalWrites ?? false);
   if (options.latency) validateLatency(options.latency);
   const latency = { current: options.latency };
+  const cpu = options.cpu ? new CpuModel(options.cpu) : undefined;
   const ordering = { unsorted: options.unsortedOrder ?? 'id', requests: 0 };
   const serverClock = { offsetMs: 0 };
   const control = createControl({
@@ -188,6 +192,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       journal,
       prng: new Prng(seed ^ 0x1a7e),
       latency: () => latency.current,
+      cpu: () => cpu,
       serverClockOffsetMs: () => serverClock.offsetMs,
       control: controlPath ? createControlRoutes(control, store) : undefined,
       controlPath,

@@ -49,7 +49,7 @@ export interface SuiteCrmClientConfig {
   random?: () => number;
 }
 
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = 2;
 export const DEFAULT_PAGE_SIZE = 100;
 
 export const DEFAULT_RETRY: RetrySettings = {

@@ -243,7 +243,7 @@ interface AppliedWrites {
 
 const UNREACHABLE = new Set(['unavailable', 'timeout', 'rate_limited', 'auth_failed']);
 /** The V8 client's default number of requests in flight (SUITECRM_CONCURRENCY). */
-const DEFAULT_WRITE_CONCURRENCY = 4;
+const DEFAULT_WRITE_CONCURRENCY = 2;
 
 async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Promise<AppliedWrites> {
   const applied: AppliedWrites = { done: [], failed: [], gone: [] };
@@ -266,6 +266,7 @@ async function applyWrites(ctx: SyncContext, plans: readonly PlannedWrite[]): Pr
       const module = syncModule(plan.outcome.ref.module);
       const owned = Object.keys(plan.outcome.desired);
       try {
+        await ctx.writePacer?.wait();
         const value = await ctx.client.updateRecord(
           plan.outcome.ref.module,
           plan.outcome.ref.id,

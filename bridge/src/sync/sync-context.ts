@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';
 import type { SyncSession } from './sync-session.js';
+import type { WritePacer } from './write-pacer.js';
 
 /** Everything one sync pass works with; built by the engine, passed to each step. */
 export interface SyncContext {
@@ -16,8 +17,10 @@ export interface SyncContext {
   trackingStart: number;
   bridgeUserId: string | null;
   pageSize: number;
-  /** Writes sent at once: the client's request limit (SUITECRM_CONCURRENCY; default 4). */
+  /** Writes sent at once: the client's request limit (SUITECRM_CONCURRENCY; default 2). */
   writeConcurrency?: number;
+  /** Paces the pass's writes (SUITECRM_WRITE_RATE); none for no limit. */
+  writePacer?: WritePacer;
   log: Logger;
   /** Called after each batch with a short progress note (the CLI's progress bar). */
   progress?: (step: string, done: number) => void;

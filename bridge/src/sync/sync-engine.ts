@@ -18,6 +18,7 @@ import { reconcileDeletions } from './reconcile.js';
 import type { SyncContext } from './sync-context.js';
 import { ownedFields, SYNC_MODULES, type SyncModuleName, syncModule } from './sync-modules.js';
 import { liveSession, type SyncSession, withDryRunSession } from './sync-session.js';
+import { WritePacer } from './write-pacer.js';
 
 /**
  * One sync pass (DESIGN.md "Sync, in one loop"): read what changed since the cursors (or
@@ -33,6 +34,8 @@ export interface SyncEngineDeps {
   pageSize?: number;
   /** The client's request limit (SUITECRM_CONCURRENCY): how many PATCHes a batch keeps in flight. */
   concurrency?: number;
+  /** PATCHes a second at most across a pass (SUITECRM_WRITE_RATE); 0 or absent for no limit. */
+  writeRate?: number;
   progress?: (step: string, done: number) => void;
 }
 
@@ -164,6 +167,7 @@ export class SyncEngine {
       bridgeUserId: this.bridgeUserId,
       pageSize: this.deps.pageSize ?? 100,
       ...(this.deps.concurrency === undefined ? {} : { writeConcurrency: this.deps.concurrency }),
+      ...(this.deps.writeRate ? { writePacer: new WritePacer(this.deps.writeRate) } : {}),
       log,
       ...(this.deps.progress ? { progress: this.deps.progress } : {}),
     };

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AOD_HOW_TO_CHECK } from '../../../bridge/src/cli/doctor/aod-check.js';
 import { VERSION } from '../../../bridge/src/cli/version.js';
 import { CATALOGUE, catalogueHash, fieldsOf } from '../../../bridge/src/contract/index.js';
 import { defaultPolicy } from '../../../bridge/src/domain/index.js';
@@ -112,7 +113,7 @@ const policyVersion = defaultPolicy().version;
 const migrations = `${MIGRATIONS.length} migration${MIGRATIONS.length === 1 ? '' : 's'}`;
 const FIELDS_FIX =
   "install the package zip that ships with this bridge with Admin → Module Loader, then run Admin → Repair → Quick Repair and Rebuild (do not change or delete the package's fields in Studio)";
-const SKIPPED_AFTER_TOKEN = ['timezone', 'package', 'plan-list', 'fields', 'account-plans', 'clock'];
+const SKIPPED_AFTER_TOKEN = ['timezone', 'package', 'plan-list', 'fields', 'account-plans', 'clock', 'aod'];
 
 describe('sla-bridge doctor against a healthy SuiteCRM', () => {
   let standIn: StandIn;
@@ -137,7 +138,9 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
         `pass  ${pad('fields')}  all ${CATALOGUE.fields.length} package fields are present with the right types (Accounts ${fieldsOf('Accounts').length}, Cases ${fieldsOf('Cases').length}, SLA_TimeEntries ${fieldsOf('SLA_TimeEntries').length})`,
         `pass  ${pad('account-plans')}  4 accounts, every plan one of the policy's (no plan 1, essential 2, free 1)`,
         `pass  ${pad('clock')}  SuiteCRM's clock agrees with this host's (difference under 30 s)`,
-        'doctor: 12 passed, 0 warnings, 0 failed, 0 skipped',
+        // The stand-in's seeded cases were saved long before its clock: nothing to look at.
+        `skip  ${pad('aod')}  skipped: no case was saved in the last 7 days to look at; to check by hand: ${AOD_HOW_TO_CHECK}`,
+        'doctor: 12 passed, 0 warnings, 0 failed, 1 skipped',
         '',
       ].join('\n'),
     );
@@ -152,7 +155,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       bridgeVersion: VERSION,
       exitStatus: 0,
       ok: true,
-      counts: { pass: 12, warn: 0, fail: 0, skip: 0 },
+      counts: { pass: 12, warn: 0, fail: 0, skip: 1 },
     });
     expect(report.checks.map((check: { id: string }) => check.id)).toEqual([
       'config',
@@ -167,6 +170,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       'fields',
       'account-plans',
       'clock',
+      'aod',
     ]);
     for (const check of report.checks) {
       expect(Object.keys(check)).toEqual(['id', 'status', 'summary', 'fix', 'details']);
@@ -234,7 +238,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
     for (const id of SKIPPED_AFTER_TOKEN) {
       expect(lineOf(result, id)).toBe(`skip  ${pad(id)}  skipped: needs a working token`);
     }
-    expect(result.stdout).toContain('doctor: 5 passed, 0 warnings, 1 failed, 6 skipped\n');
+    expect(result.stdout).toContain('doctor: 5 passed, 0 warnings, 1 failed, 7 skipped\n');
   });
 
   it('a wrong password (which SuiteCRM echoes in its answer) fails the token check without printing it', async () => {
@@ -288,7 +292,7 @@ describe('sla-bridge doctor against a healthy SuiteCRM', () => {
       expect(lineOf(result, 'timezone')).toBe(
         `fail  ${pad('timezone')}  the API user admin has time zone America/New_York, not UTC: SuiteCRM would return instants in the repeated autumn hour one hour early — fix: in SuiteCRM, Admin → User Management → admin → Advanced → Time Zone: UTC (or assign the OAuth2 client to a user whose time zone is UTC)`,
       );
-      expect(result.stdout).toContain('doctor: 11 passed, 0 warnings, 1 failed, 0 skipped\n');
+      expect(result.stdout).toContain('doctor: 11 passed, 0 warnings, 1 failed, 1 skipped\n');
     } finally {
       standIn.control.setUserTimezone('1', 'UTC');
     }
@@ -462,7 +466,7 @@ describe('sla-bridge doctor and records the bridge could not compute', () => {
     expect(lineOf(result, 'records')).toBe(
       `warn  ${pad('records')}  3 records marked "not computed" (1 Accounts, 2 Cases): 2 x "not computed: Severity 7 is not 1-4", 1 x "not computed: plan gold is not a policy plan" — fix: correct those records in SuiteCRM (\`sla-bridge status --all-problems\` lists each one with its reason); the next pass computes them and clears the problem`,
     );
-    expect(result.stdout).toContain('doctor: 11 passed, 1 warning, 0 failed, 0 skipped\n');
+    expect(result.stdout).toContain('doctor: 11 passed, 1 warning, 0 failed, 1 skipped\n');
   });
 });
 
@@ -478,7 +482,7 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
     for (const id of ['token', ...SKIPPED_AFTER_TOKEN]) {
       expect(lineOf(result, id)).toBe(`skip  ${pad(id)}  skipped: SuiteCRM is not reachable`);
     }
-    expect(result.stdout).toContain('doctor: 4 passed, 0 warnings, 1 failed, 7 skipped\n');
+    expect(result.stdout).toContain('doctor: 4 passed, 0 warnings, 1 failed, 8 skipped\n');
   });
 
   it('a URL where no V8 API answers fails with the API path fix', async () => {
@@ -505,7 +509,9 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
       counts: Record<string, number>;
       checks: Array<Record<string, unknown>>;
     };
-    expect(report.counts).toEqual({ pass: 12, warn: 0, fail: 0, skip: 0 });
+    // The AOD check can only skip on the stand-in: it models no AOD index events (aod-check.ts).
+    expect(report.counts).toEqual({ pass: 12, warn: 0, fail: 0, skip: 1 });
+    expect(report.checks.find((check) => check.status === 'skip')?.id).toBe('aod');
     const suitecrm = report.checks.find((check) => check.id === 'suitecrm');
     expect(suitecrm?.summary).toBe(
       `SuiteCRM answered at ${standIn.url}, API path /legacy/Api (detected): ${EIGHT}`,
@@ -580,7 +586,7 @@ describe('sla-bridge doctor when SuiteCRM, the store or the configuration is wro
       `fail  ${pad('config')}  invalid configuration: SUITECRM_PAGE_SIZE: must be at least 1; LOG_LEVEL: must be one of error, warn, info, debug — fix: set the variables in the environment or in .env (see "Configuration" in README.md); \`sla-bridge doctor\` lists every problem at once`,
     );
     expect(lineOf(result, 'store')).toBe(`skip  ${pad('store')}  skipped: the configuration is invalid`);
-    expect(result.stdout).toContain('doctor: 0 passed, 0 warnings, 1 failed, 11 skipped\n');
+    expect(result.stdout).toContain('doctor: 0 passed, 0 warnings, 1 failed, 12 skipped\n');
   });
 
   it('an unreadable CA file is bad configuration (exit 2)', async () => {

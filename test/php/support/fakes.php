@@ -137,7 +137,7 @@ class FakePlatform
         return $this->reports;
     }
 
-    /** table => index name => definition, as ensureIndex and dropIndex left them. */
+    /** table => index name => definition, as the fake database holds them. */
     public $indices = [];
 
     public function ensureIndex($table, $index)
@@ -145,9 +145,12 @@ class FakePlatform
         $this->indices[$table][$index['name']] = $index;
     }
 
-    public function dropIndex($table, $index)
+    public function dropIndex($table, $name)
     {
-        unset($this->indices[$table][$index['name']]);
+        $this->calls[] = "drop index $table.$name";
+        $held = array_key_exists($name, $this->indices[$table] ?? []);
+        unset($this->indices[$table][$name]);
+        return $held;
     }
 }
 

@@ -109,7 +109,12 @@ test('uninstall: layouts back as they were, every package record and its childre
         same([], $store->active($module), "no $module left");
     }
     same(
-        ['relationships custom/metadata/sla_timeentries_casesMetaData.php,custom/metadata/sla_timeentries_accountsMetaData.php'],
+        [
+            'drop index cases.idx_sla_queue',
+            'relationships custom/metadata/sla_timeentries_casesMetaData.php,custom/metadata/sla_timeentries_accountsMetaData.php',
+            'drop index accounts.idx_sla_accnt_dmod_del',
+            'drop index cases.idx_sla_cases_dmod_del',
+        ],
         $platform->calls
     );
     truthy(count(preg_grep('/^Report "Hours by customer" \(not the package\'s\)/', $log)) === 1, 'reports of others on the module are named');
@@ -193,4 +198,17 @@ test('a layout that cannot be read is reported, and the other layouts are still 
     $views->saves = [];
     $log = installer($views, new FakeStore(), new FakePlatform())->uninstall();
     same(['Accounts|detailview', 'Cases|detailview', 'Cases|editview', 'Cases|quickcreate', 'Cases|listview'], $views->saves, 'uninstall too');
+});
+
+test('uninstall drops the package indexes on the stock tables (repair never does), and says which were not there', function () {
+    $platform = new FakePlatform();
+    $platform->indices = [
+        'cases' => ['idx_cases_stat_del' => ['name' => 'idx_cases_stat_del'], 'idx_sla_cases_dmod_del' => ['name' => 'idx_sla_cases_dmod_del']],
+        'accounts' => ['idx_accnt_name_del' => ['name' => 'idx_accnt_name_del']],
+    ];
+    $log = installer(FakeViews::stock(), new FakeStore(), $platform)->uninstall();
+    same(['idx_cases_stat_del'], array_keys($platform->indices['cases']), 'only the package index goes; the stock one stays');
+    same(['idx_accnt_name_del'], array_keys($platform->indices['accounts']));
+    truthy(in_array('Index idx_sla_cases_dmod_del on cases: dropped.', $log, true), 'the drop is logged');
+    truthy(in_array('Index idx_sla_accnt_dmod_del on accounts: not there.', $log, true), 'a missing index is said');
 });

@@ -63,7 +63,8 @@ describe('loadConfig', () => {
       baseUrl: 'https://crm.example.com',
       auth: { grant: 'client_credentials', clientId: 'abc', clientSecret: 's3cret value' },
       pageSize: 100,
-      concurrency: 4,
+      concurrency: 2,
+      writeRate: 0,
     });
     expect(config.logging.level).toBe('warn');
     expect(config.sources).toMatchObject({ LOG_LEVEL: 'environment', SUITECRM_URL: '.env' });

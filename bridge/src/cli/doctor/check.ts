@@ -15,6 +15,7 @@ export const CHECK_IDS = [
   'fields',
   'account-plans',
   'clock',
+  'aod',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -5,6 +5,7 @@ import { isBridgeError } from '../../errors/bridge-error.js';
 import type { RetrySettings, SuiteCrmClient } from '../../suitecrm/index.js';
 import { VERSION } from '../version.js';
 import { accountPlansCheck } from './account-plans-check.js';
+import { aodCheck } from './aod-check.js';
 import { CHECK_IDS, type CheckId, type CheckResult, fail, skip, usable } from './check.js';
 import { clockCheck, connectionChecks, timeZoneCheck } from './connection-checks.js';
 import { CONFIG_FIX, configCheck, policyCheck, storeCheck } from './local-checks.js';
@@ -137,6 +138,7 @@ async function remoteChecks(
     record(skip('account-plans', "SuiteCRM's field definitions could not be read"));
   }
   record(await guarded('clock', () => clockCheck(client, deps.now)));
+  record(await guarded('aod', () => aodCheck(client, deps.now())));
 }
 
 /** A bridge error inside a check fails that check with its message instead of ending doctor. */

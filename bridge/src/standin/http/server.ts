@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestCounters } from '../control/request-counters.js';
 import { bodyParts, type WriteJournal } from '../control/write-journal.js';
+import { type CpuModel, requestKind } from '../faults/cpu-model.js';
 import type { ActiveFault, FaultQueue } from '../faults/faults.js';
 import type { Prng } from '../seed/prng.js';
 import { PhpFatalError } from '../write/php-values.js';
@@ -38,6 +39,8 @@ export interface ServerDeps extends V8Deps {
   journal: WriteJournal;
   prng: Prng;
   latency: () => LatencySpec | undefined;
+  /** A CPU-bound SuiteCRM (cores, per-kind costs): requests beyond the core count queue. */
+  cpu?: () => CpuModel | undefined;
   /** How far SuiteCRM's host clock is ahead of the real one: the `Date` header shows it. */
   serverClockOffsetMs: () => number;
   control:
@@ -203,6 +206,8 @@ export function createListener(deps: ServerDeps, timers: Timers) {
         });
       }
       journal(reply.status);
+      const cpu = deps.cpu?.();
+      if (cpu) await cpu.serve(cpuCost(cpu, routeName, module, body, rawQuery), timers.sleep);
       if (fault?.kind === 'slow') await timers.sleep(fault.delayMs ?? 30_000);
       if (response.destroyed || request.socket.destroyed) return;
       write(response, reply, fault, hostNow(deps));
@@ -213,6 +218,14 @@ export function createListener(deps: ServerDeps, timers: Timers) {
       }
     }
   };
+}
+
+function cpuCost(cpu: CpuModel, route: string, module: string | undefined, body: unknown, rawQuery: string) {
+  const size = Number(/(?:^|&)page(?:%5B|\[)size(?:%5D|\])=(\d+)/i.exec(rawQuery)?.[1] ?? 20);
+  return cpu.cost(requestKind(route), module, {
+    fields: Object.keys(bodyParts(body).attributes),
+    pageSize: size,
+  });
 }
 
 function moduleOfBody(body: unknown): string | undefined {

@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = 'c2eb3704f40b72765913d1d6cb0a0395871fd52a007baa1178a93fcfac389199';
+    const CATALOGUE_HASH = '5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -450,6 +450,12 @@ class SupportSla_Contract
                 ),
             ),
         ),
+    );
+
+    /** index name => the stock table it is on: repair never drops an index, so the uninstall does */
+    const STOCK_INDICES = array(
+        'idx_sla_accnt_dmod_del' => 'accounts',
+        'idx_sla_cases_dmod_del' => 'cases',
     );
 
     /** relationship => its modules, the time entry key holding the one side id, its metadata file */

@@ -13,7 +13,7 @@
  * uninstall (before SuiteCRM's own uninstall): every package field out of the Accounts and Cases
  * layouts, the package's reports, workflows and templates, and the time-entry relationships'
  * metadata, which SuiteCRM leaves included from custom/Extension/application/Ext/TableDictionary
- * when the admin keeps the tables.
+ * when the admin keeps the tables, and the package's indexes on the stock tables.
  *
  * The SuiteCRM work goes through three adapters (views, records, platform), so the steps are
  * tested with fakes; forSuiteCrm() builds the real ones.
@@ -39,7 +39,8 @@ class SupportSla_Installer
      * @param object $views see SupportSla_LayoutInstaller
      * @param object $store see SupportSla_RecordInstaller
      * @param object $platform ensureAclActions($module), removeRelationshipMetadata($files),
-     *                         reportsOn($module) (names of live reports on a module)
+     *                         reportsOn($module) (names of live reports on a module),
+     *                         dropIndex($table, $name) (true when it was there)
      * @param string $language the language of the records' names and texts
      * @param string $ownerId the user the records are assigned to
      */
@@ -142,7 +143,7 @@ class SupportSla_Installer
             $log[] = 'Reports, workflows and templates: FAILED: ' . $error->getMessage();
         }
         try {
-            $this->platform->dropIndex(SupportSla_Queue::TABLE, SupportSla_Queue::INDEX);
+            $this->platform->dropIndex(SupportSla_Queue::TABLE, SupportSla_Queue::INDEX['name']);
             $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': removed.';
         } catch (Throwable $error) {
             $log[] = 'SLA queue index on ' . SupportSla_Queue::TABLE . ': FAILED: ' . $error->getMessage();
@@ -156,6 +157,16 @@ class SupportSla_Installer
             $log[] = 'Relationship metadata: removed.';
         } catch (Throwable $error) {
             $log[] = 'Relationship metadata: FAILED: ' . $error->getMessage();
+        }
+        // SuiteCRM's repair adds a vardef's index but never drops one: the package's indexes on
+        // the stock tables (the bridge's date_modified reads) would outlive it.
+        foreach (SupportSla_Contract::STOCK_INDICES as $index => $table) {
+            try {
+                $dropped = $this->platform->dropIndex($table, $index);
+                $log[] = 'Index ' . $index . ' on ' . $table . ': ' . ($dropped ? 'dropped.' : 'not there.');
+            } catch (Throwable $error) {
+                $log[] = 'Index ' . $index . ' on ' . $table . ': FAILED: ' . $error->getMessage();
+            }
         }
         return $log;
     }

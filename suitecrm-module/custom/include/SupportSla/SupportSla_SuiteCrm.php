@@ -171,24 +171,24 @@ class SupportSla_Platform
     public function ensureIndex($table, $index)
     {
         $db = DBManagerFactory::getInstance();
-        if (!self::hasIndex($db, $table, $index['name'])) {
-            $db->addIndexes($table, array($index, ));
+        foreach ((array)$db->get_indices($table) as $existing => $definition) {
+            if (strtolower((string)$existing) === strtolower((string)$index['name'])) {
+                return;
+            }
         }
+        $db->addIndexes($table, array($index, ));
     }
 
-    /** Drops the index when the table has it (DBManager::dropIndexes). */
-    public function dropIndex($table, $index)
+    /**
+     * Drops one index of a table if the database has it (DBManager::get_indices, dropIndexes).
+     * @return bool true when it was there
+     */
+    public function dropIndex($table, $name)
     {
         $db = DBManagerFactory::getInstance();
-        if (self::hasIndex($db, $table, $index['name'])) {
-            $db->dropIndexes($table, array($index, ));
-        }
-    }
-
-    private static function hasIndex($db, $table, $name)
-    {
-        foreach ((array)$db->get_indices($table) as $key => $existing) {
-            if (strtolower((string)$key) === strtolower($name)) {
+        foreach ($db->get_indices($table) as $existing => $definition) {
+            if (strtolower((string)$existing) === strtolower((string)$name)) {
+                $db->dropIndexes($table, array($definition), true);
                 return true;
             }
         }

@@ -74,3 +74,14 @@ $dictionary['Account']['fields']['sla_paid_through_c']['validation'] = array(
     'callback' => 'function (formname, name) { var form = document.forms[formname]; if (!form) { return true; } var value = function (n) { var e = form.elements[n]; return e && typeof e.value === \'string\' ? YAHOO.lang.trim(e.value) : \'\'; }; var ticked = function (n) { var boxes = form.querySelectorAll(\'input[type="checkbox"][name="\' + n + \'"]\'); return boxes.length > 0 && boxes[0].checked; }; var show = function (x) { var parts = String(x).split(\'.\'); if (typeof num_grp_sep === \'string\') { parts[0] = parts[0].replace(/\\B(?=([0-9]{3})+(?![0-9]))/g, num_grp_sep); } return parts.join(typeof dec_sep === \'string\' ? dec_sep : \'.\'); }; var fail = function (key, numbers) { var text = SUGAR.language.get(\'app_strings\', key); if (typeof text !== \'string\' || text === \'undefined\') { text = key; } for (var w in numbers) { text = text.split(\'{\' + w + \'}\').join(show(numbers[w])); } for (var i = 0; i < validate[formname].length; i++) { if (validate[formname][i][nameIndex] === name && validate[formname][i][jstypeIndex] === \'callback\') { validate[formname][i][msgIndex] = text; } } return false; }; var text = value(name); var plain = typeof num_grp_sep === \'string\' && typeof dec_sep === \'string\' ? String(unformatNumberNoParse(text, num_grp_sep, dec_sep)) : text; var n = /^[+-]?[0-9]*\\.?[0-9]*$/.test(plain) && plain !== \'\' && !isNaN(parseFloat(plain)) ? parseFloat(plain) : null; if (text !== \'\' && value(\'sla_contract_start_c\') !== \'\') { var mine = getDateObject(text), other = getDateObject(value(\'sla_contract_start_c\')); if (typeof mine === \'object\' && typeof other === \'object\' && mine < other) { return fail(\'LBL_SLA_VALIDATION_PAID_THROUGH_NOT_BEFORE\', {}); } } return true; }',
 );
 $dictionary['Account']['fields']['sla_paid_through_c']['inline_edit'] = false;
+
+// The bridge's changed-records read (SuiteCRM's V8 ModuleService::getRecords): the page query WHERE date_modified >= ? AND deleted = 0 ORDER BY date_modified, and the COUNT(*) of BeanManager::countRecords on every page, which has no deleted term, so date_modified comes first. Without it both are full scans, the page with a filesort (docs/cost.md).
+// Keyed by name, so loading the extension twice adds it once; repair creates it.
+$dictionary['Account']['indices']['idx_sla_accnt_dmod_del'] = array(
+    'name' => 'idx_sla_accnt_dmod_del',
+    'type' => 'index',
+    'fields' => array(
+        'date_modified',
+        'deleted',
+    ),
+);

@@ -65,3 +65,14 @@ $dictionary['Case']['fields']['sla_data_problem_c']['importable'] = false;
 
 // Required in every form; set here as well as in fields_meta_data so that an upgrade of an installed field gets it.
 $dictionary['Case']['fields']['sla_severity_c']['required'] = true;
+
+// The bridge's changed-records read (SuiteCRM's V8 ModuleService::getRecords): the page query WHERE date_modified >= ? AND deleted = 0 ORDER BY date_modified, and the COUNT(*) of BeanManager::countRecords on every page, which has no deleted term, so date_modified comes first. Without it both are full scans, the page with a filesort (docs/cost.md).
+// Keyed by name, so loading the extension twice adds it once; repair creates it.
+$dictionary['Case']['indices']['idx_sla_cases_dmod_del'] = array(
+    'name' => 'idx_sla_cases_dmod_del',
+    'type' => 'index',
+    'fields' => array(
+        'date_modified',
+        'deleted',
+    ),
+);
