@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
  *   npx tsx scripts/docs/rewrite-citations.ts --check   change nothing; exit 1 if any is left
  *
  * The specific forms come first (a section named after the old file), then the bare names.
+ * Rewritten files are then formatted by Biome (a longer citation re-pads a Markdown table).
  */
 const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SELF = 'scripts/docs/rewrite-citations.ts';
@@ -125,27 +126,31 @@ function trackedFiles(): string[] {
 
 function main(): number {
   const check = process.argv.includes('--check');
-  let changed = 0;
+  const rewritten: string[] = [];
   let left = 0;
   for (const path of trackedFiles()) {
     const text = readFileSync(join(ROOT, path), 'utf8');
     const next = rewrite(text);
     if (next !== text) {
-      changed++;
-      if (check) process.stdout.write(`would rewrite ${path}\n`);
-      else writeFileSync(join(ROOT, path), next);
-      if (!check) process.stdout.write(`rewrote ${path}\n`);
+      rewritten.push(path);
+      if (!check) writeFileSync(join(ROOT, path), next);
+      process.stdout.write(`${check ? 'would rewrite' : 'rewrote'} ${path}\n`);
     }
-    const still = leftOver(check ? next : readFileSync(join(ROOT, path), 'utf8'));
+    const still = leftOver(next);
     if (still !== undefined) {
       left++;
       process.stdout.write(`left: ${path} still cites ${still} (add a rewrite above)\n`);
     }
   }
+  if (!check && rewritten.length > 0) {
+    // Files Biome does not format (PHP) or ignores (generated JSON) are skipped, not errors.
+    const biome = ['biome', 'format', '--write', '--files-ignore-unknown=true', '--no-errors-on-unmatched'];
+    execFileSync('npx', [...biome, ...rewritten], { cwd: ROOT, stdio: 'inherit' });
+  }
   process.stdout.write(
-    `${changed} files ${check ? 'to rewrite' : 'rewritten'}, ${left} with old citations left\n`,
+    `${rewritten.length} files ${check ? 'to rewrite' : 'rewritten'}, ${left} with old citations left\n`,
   );
-  return (check && changed > 0) || left > 0 ? 1 : 0;
+  return (check && rewritten.length > 0) || left > 0 ? 1 : 0;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1])
