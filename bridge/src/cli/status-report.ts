@@ -9,7 +9,7 @@ import { caseNumbers, type RecordRef } from './record-label.js';
  * What `sla-bridge status` shows, read from the store alone (no SuiteCRM): the last run of each
  * job, how far behind each read cursor is, the records that could not be computed and why, the
  * next transitions (and how many are already due), the tracking start and the policy version
- * in force. This is also the `--json` document (documented in README, "The command line").
+ * in force. This is also the `--json` document (documented in docs/operations.md#json-output).
  */
 export interface StatusReport {
   now: string;

@@ -19,7 +19,7 @@ import { ownedFields, SYNC_MODULES, type SyncModuleName, syncModule } from './sy
 import { liveSession, type SyncSession, withDryRunSession } from './sync-session.js';
 
 /**
- * One sync pass (DESIGN.md "Sync, in one loop"): read what changed since the cursors (or
+ * One sync pass (docs/architecture.md#one-sync-pass): read what changed since the cursors (or
  * everything, with `full`, which also finds deleted records), queue what it affects, evaluate
  * everything queued or due, write only the differences, record events, pins and transitions.
  * `dryRun` does all of that inside a store transaction that is rolled back, and PATCHes nothing.

@@ -210,7 +210,7 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       continue;
     }
     row[name] = field.storage === 'custom' ? customColumn(field, bean) : coreColumn(field, bean);
-    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except the
+    // A later save rewrites custom datetimes to the minute (docs/package-internals.md#datetimes-on-later-saves), except the
     // hook's own, which it re-assigns from fetched_row.
     const value = row[name];
     if (
