@@ -19,7 +19,7 @@ import { TcpProxy } from '../../test/support/tcp-proxy.js';
 import { fmt } from './measure.js';
 
 /**
- * The fault scenarios of test/e2e/faults (README, "Faults and security: what is tested") at
+ * The fault scenarios of test/e2e/faults (docs/operations.md#faults-what-is-tested) at
  * bench scale, with the faults many and spread through the run rather than one. Each scenario
  * runs a reference world that nothing disturbs and a faulted world, seeded identically, through
  * the same passes at the same virtual instants, and ends with the tests' three checks: the

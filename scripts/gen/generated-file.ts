@@ -9,9 +9,4 @@ export interface GeneratedFile {
   /** Path relative to the repository root, with forward slashes. */
   path: string;
   content: string;
-  /**
-   * Set when only part of the file is generated (the README's "Fields" section): the content is
-   * the whole file with that part regenerated, and the notice sits in the region's first lines.
-   */
-  region?: { start: string; end: string };
 }

@@ -1,7 +1,6 @@
 /**
  * The "generated, do not edit" notice every generated file carries, in the comment syntax of its
- * language. The stale-file test looks for NOTICE_MARK near the top of each generated file (or in
- * the start marker of a generated region).
+ * language. The stale-file test looks for NOTICE_MARK near the top of each generated file.
  */
 export const NOTICE_MARK = 'do not edit';
 

@@ -44,7 +44,7 @@ export function generate(): GeneratedFile[] {
     $schema: schema.$schema,
     title: 'SuiteCRM SLA bridge support policy',
     description:
-      'Plans, calendars and SLA settings read by the bridge. Validate with `sla-bridge policy check <file>`; see the README section "How SLAs are computed".',
+      'Plans, calendars and SLA settings read by the bridge. Validate with `sla-bridge policy check <file>`; see docs/sla-rules.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
   };
   return [{ path: POLICY_SCHEMA_PATH, content: `${JSON.stringify(document, null, 2)}\n` }];

@@ -44,15 +44,9 @@ export async function runGenerators(): Promise<GeneratorOutput[]> {
   return outputs;
 }
 
-/** True when the notice is in the first lines of the file, or of its generated region. */
+/** True when the notice is in the first lines of the file. */
 export function hasNotice(file: GeneratedFile): boolean {
-  let text = file.content;
-  if (file.region !== undefined) {
-    const start = text.indexOf(file.region.start);
-    if (start < 0 || text.indexOf(file.region.end, start) < 0) return false;
-    text = text.slice(start);
-  }
-  return text.split('\n').slice(0, 5).join('\n').toLowerCase().includes(NOTICE_MARK);
+  return file.content.split('\n').slice(0, 5).join('\n').toLowerCase().includes(NOTICE_MARK);
 }
 
 export interface Drift {

@@ -5,7 +5,7 @@ import type { HolidayRegistry } from '../../bridge/src/domain/calendar/holiday-r
 import { formatIsoDate } from '../../bridge/src/domain/calendar/local-date.js';
 
 /**
- * The slow, obviously-right reading of BUSINESS-TIME.md: look at every single minute, ask luxon
+ * The slow, obviously-right reading of docs/business-time.md: look at every single minute, ask luxon
  * for its local wall time in the calendar's zone, and count. No tables, no cleverness. The
  * engine is checked against this; the benchmark measures how much faster the engine is.
  */

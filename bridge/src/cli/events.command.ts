@@ -26,7 +26,7 @@ interface EventsOptions {
   json?: boolean;
 }
 
-/** One `--json` line (documented in README, "The command line"). */
+/** One `--json` line (documented in docs/operations.md#json-output). */
 export interface EventJson {
   seq: number;
   at: string;

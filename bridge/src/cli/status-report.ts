@@ -11,7 +11,7 @@ import { caseNumbers, type RecordRef } from './record-label.js';
  * job, how far behind each read cursor is, the records that could not be computed and why, the
  * next transitions (and how many are already due), the tracking start and the policy version
  * in force, and how many cases are not tracked and why (docs/go-live.md). This is also the
- * `--json` document (documented in README, "The command line").
+ * `--json` document (documented in docs/operations.md#json-output).
  */
 export interface StatusReport {
   now: string;

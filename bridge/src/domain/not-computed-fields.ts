@@ -4,7 +4,7 @@ import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './evaluate-account.js'
 import type { TimeEntryFields } from './evaluate-time-entry.js';
 
 /**
- * What a record that cannot be computed shows (REQUIREMENTS.md: the reason in its SLA status,
+ * What a record that cannot be computed shows (docs/sla-rules.md#not-computed: the reason in its SLA status,
  * never stale values): every bridge field blank, the statuses `not_computed`, and
  * "not computed: <reason>" in its data-problem field.
  */

@@ -6,7 +6,7 @@ import type { SyncContext } from './sync-context.js';
 import { heldValues, type RecordKeys, type SyncModuleName, syncModule } from './sync-modules.js';
 
 /**
- * Step 1-2 of the loop (DESIGN.md "Sync, in one loop"): read changed records by key, keep the
+ * Step 1-2 of the loop (docs/architecture.md#one-sync-pass): read changed records by key, keep the
  * snapshot of their inputs and of what SuiteCRM holds for the bridge's fields, and queue for
  * evaluation every record whose inputs or bridge fields changed, plus the records that depend
  * on changed inputs. The queue is the next-transition table (due now), written in the same

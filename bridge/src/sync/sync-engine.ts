@@ -21,7 +21,7 @@ import { liveSession, type SyncSession, withDryRunSession } from './sync-session
 import { WritePacer } from './write-pacer.js';
 
 /**
- * One sync pass (DESIGN.md "Sync, in one loop"): read what changed since the cursors (or
+ * One sync pass (docs/architecture.md#one-sync-pass): read what changed since the cursors (or
  * everything, with `full`, which also finds deleted records), queue what it affects, evaluate
  * everything queued or due, write only the differences, record events, pins and transitions.
  * `dryRun` does all of that inside a store transaction that is rolled back, and PATCHes nothing.

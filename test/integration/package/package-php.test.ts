@@ -85,7 +85,7 @@ describe.skipIf(php.skip)("the project's ModuleScanner check", () => {
     );
   };
 
-  // What SUITECRM-PACKAGING.md says the real scanner rejected or accepted on a real 7.14.6.
+  // What docs/package-internals.md#modulescanner says the real scanner rejected or accepted on a real 7.14.6.
   const rejected: Array<[string, string]> = [
     ['variable array key', '$a[$k] = 1;'],
     ['array literal ending in a variable', "$x = ['x' => $v];"],

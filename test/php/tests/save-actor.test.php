@@ -1,5 +1,5 @@
 <?php
-/** Who is saving (SupportSla_SaveActor), per SUITECRM-PACKAGING.md "Who is saving?". */
+/** Who is saving (SupportSla_SaveActor), per docs/package-internals.md#who-is-saving. */
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_SaveActor.php';
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Contract.php';
 

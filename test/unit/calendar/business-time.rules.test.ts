@@ -9,7 +9,7 @@ import {
 import { LONDON, LONDON_24_7, LONDON_LUNCH, NEW_YORK, NIGHTS_00_04 } from '../../support/calendars.js';
 import { at, iso } from '../../support/instants.js';
 
-// Named cases for every rule of BUSINESS-TIME.md. Instants are UTC; comments give London/NY wall time.
+// Named cases for every rule of docs/business-time.md. Instants are UTC; comments give London/NY wall time.
 const london = compileCalendar(LONDON);
 const lunch = compileCalendar(LONDON_LUNCH);
 const newYork = compileCalendar(NEW_YORK);

@@ -76,7 +76,7 @@ describe('the field catalogue', () => {
     expect(enumKeys('sla_cover_list')).toEqual(['', 'yes', 'no']);
   });
 
-  it('gives the staff defaults REQUIREMENTS.md decides', () => {
+  it('gives the staff defaults docs/sla-rules.md#severity decides', () => {
     expect(findField('Cases', 'sla_environment_c')?.default).toBe('unknown');
     expect(findField('Cases', 'sla_cause_c')?.default).toBe('unknown');
     expect(findField('Cases', 'sla_reportable_c')?.default).toBe('yes');

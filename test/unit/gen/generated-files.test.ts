@@ -75,11 +75,16 @@ describe('generated files', () => {
     }
   });
 
-  it('keep the hand-written README around the generated Fields section', () => {
-    const readme = outputs.flatMap((output) => output.files).find((file) => file.path === 'README.md');
-    expect(readme?.region).toEqual({ start: '<!-- fields:start -->', end: '<!-- fields:end -->' });
-    const onDisk = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(onDisk.startsWith('# SuiteCRM SLA bridge')).toBe(true);
-    expect(onDisk).toContain('| `sla_response_status_c`');
+  it('write the field reference to docs/fields.md, every catalogue field in its module table', () => {
+    const doc = outputs.flatMap((output) => output.files).find((file) => file.path === 'docs/fields.md');
+    expect(doc?.content.startsWith('# Fields\n')).toBe(true);
+    const onDisk = readFileSync(join(ROOT, 'docs/fields.md'), 'utf8');
+    const catalogue = JSON.parse(readFileSync(join(ROOT, 'schemas/field-catalogue.json'), 'utf8')) as {
+      fields: Array<{ name: string }>;
+    };
+    const fieldRows = onDisk.split('\n').filter((line) => /^\| [^`|][^|]* \| `[a-z0-9_]+` +\|/.test(line));
+    expect(fieldRows.length).toBe(catalogue.fields.length);
+    for (const field of catalogue.fields) expect(onDisk, field.name).toContain(`| \`${field.name}\``);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).not.toContain('<!-- fields:start -->');
   });
 });

@@ -92,7 +92,7 @@ describe("the package's Cases before_save hook, as the stand-in emulates it", ()
     expect(create({ name: 'y' }).sla_reported_at_c).toBe('2026-11-24 09:12:07');
   });
 
-  it('rewrites other custom datetimes to the minute on a later save (SUITECRM-PACKAGING.md)', () => {
+  it('rewrites other custom datetimes to the minute on a later save (docs/package-internals.md#datetimes-on-later-saves)', () => {
     const { create, update } = setup();
     const row = create({ name: 'x', sla_response_due_c: '2026-11-24 17:30:45' });
     expect(row.sla_response_due_c).toBe('2026-11-24 17:30:45');

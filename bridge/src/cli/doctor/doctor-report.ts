@@ -7,7 +7,7 @@ import type { CheckResult, CheckStatus } from './check.js';
  * How `doctor` shows its results: one line per check (`pass  config  ...`, with `fix:` on warn
  * and fail lines), a last line counting them, and the exit status (0 all passed or warned, 1 a
  * check failed, 2 the configuration or the policy is invalid). `--json` prints the same as one
- * document (see README, "Doctor").
+ * document (see docs/operations.md#doctor).
  */
 export interface DoctorCounts {
   pass: number;

@@ -70,7 +70,7 @@ export class BusinessCalendar {
     return table.prefix[i] as number;
   }
 
-  /** The earliest minute T >= start with minutesBetween(start, T) == n (BUSINESS-TIME.md 2.1). */
+  /** The earliest minute T >= start with minutesBetween(start, T) == n (docs/business-time.md rule 2.1). */
   addMinutes(start: number, n: number): number {
     if (n === 0) return start;
     let year = utcYearOfMinute(start);

@@ -3,7 +3,7 @@ import { MS_PER_MINUTE } from './local-date.js';
 import { type MinutePause, mergePauses } from './pauses.js';
 
 /**
- * The business-time operations of BUSINESS-TIME.md, on instants given as epoch milliseconds.
+ * The business-time operations of docs/business-time.md, on instants given as epoch milliseconds.
  * Instants are floored to the whole UTC minute (1.3: the stricter deadline); results are whole
  * minutes. Pauses are half-open [start, end) instants and only ever remove business minutes.
  */

@@ -20,7 +20,7 @@ export interface HolidaySet {
   holidaysInYear(year: number): readonly Holiday[];
 }
 
-/** An explicit list is complete: it has no validity range (BUSINESS-TIME.md 1.5). */
+/** An explicit list is complete: it has no validity range (docs/business-time.md rule 1.5). */
 export function listHolidaySet(dates: readonly DayNumber[]): HolidaySet {
   const sorted = [...new Set(dates)].sort((a, b) => a - b);
   const byYear = new Map<number, Holiday[]>();

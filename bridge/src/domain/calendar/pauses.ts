@@ -3,7 +3,7 @@ import { BridgeError } from '../../errors/bridge-error.js';
 /** A half-open pause [start, end) in epoch minutes ("waiting on the customer"). */
 export type MinutePause = readonly [number, number];
 
-/** Sorted and merged: overlapping or touching pauses count once (BUSINESS-TIME.md 2.6). */
+/** Sorted and merged: overlapping or touching pauses count once (docs/business-time.md rule 2.6). */
 export function mergePauses(pauses: readonly MinutePause[]): MinutePause[] {
   const valid: MinutePause[] = [];
   for (const [start, end] of pauses) {

@@ -59,7 +59,7 @@ export function buildYearTable(
       }
       return closed.has(day);
     };
-    // BUSINESS-TIME.md 1.2: an instant is business time when its local wall time, in the
+    // docs/business-time.md rule 1.2: an instant is business time when its local wall time, in the
     // calendar's zone, falls in an opening interval of a business date. Walking the pieces of
     // constant UTC offset makes DST gaps (never business) and repeated hours (counted twice) exact.
     for (const piece of offsetPieces(calendar.timeZone, base, base + length)) {

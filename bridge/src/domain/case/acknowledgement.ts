@@ -34,7 +34,7 @@ export function isPersonSave(change: FieldChange, rules: AcknowledgementRules): 
 }
 
 /**
- * Acknowledgement and withdrawal from the status history (REQUIREMENTS.md, Clocks):
+ * Acknowledgement and withdrawal from the status history (docs/sla-rules.md#acknowledgement):
  * - acknowledged at the first person's save that moves the case to a status other than New: a
  *   person creating the case directly in another open status acknowledges it at creation, and
  *   a case a workflow or portal created in another status is acknowledged by the first person

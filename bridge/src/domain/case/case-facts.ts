@@ -6,7 +6,7 @@ import { blankTo, blankToNull, FieldHistory, fieldHistory } from './field-histor
 
 /**
  * A case's facts, checked: the clock start, and each field's history from the change log.
- * Defaults follow REQUIREMENTS.md: environment and cause unknown, reportable yes.
+ * Defaults follow docs/sla-rules.md#severity: environment and cause unknown, reportable yes.
  */
 export interface CaseFacts {
   id: string;

@@ -1,7 +1,7 @@
 import type { ContractCoverage } from './coverage.js';
 
 /**
- * What a case keeps from its first evaluation (REQUIREMENTS.md: coverage is decided once): the
+ * What a case keeps from its first evaluation (docs/sla-rules.md#decided-once): the
  * policy version in force then, the account side of coverage, and the plan terms it was decided
  * with. Only an explicit restatement changes it, and each restatement is kept so the event
  * timeline can be rebuilt. Plain JSON: the store keeps it per case.

@@ -46,7 +46,7 @@ export const CREATION_LAG_MS = 2 * 3_600_000;
 
 export function caseTracking(record: CaseRecord, trackingStart: number): CaseTracking {
   const reported = record.reportedAt ?? record.dateEntered;
-  // Minute resolution, as every clock is (BUSINESS-TIME.md 1.3): a case reported at 00:00:40 on
+  // Minute resolution, as every clock is (docs/business-time.md rule 1.3): a case reported at 00:00:40 on
   // the tracking start's day is tracked. An unreadable time is not a reason to skip a case: the
   // evaluation then says what is wrong with it.
   if (reported !== null && Number.isFinite(reported) && floorToMinute(reported) < trackingStart) {

@@ -3,7 +3,7 @@ import { type ContractFacts, isTermPaid, termOf } from '../contract/contract-fac
 import { type TimeEntry, usedInTerm } from '../hours/hours-usage.js';
 import type { Policy } from '../policy/policy.schema.js';
 
-/** The `sla_coverage_list` keys, in the order of precedence REQUIREMENTS.md gives. */
+/** The `sla_coverage_list` keys, in the order of precedence docs/sla-rules.md#coverage gives. */
 export const COVERAGE_KEYS = [
   'withdrawn',
   'not_tracked',

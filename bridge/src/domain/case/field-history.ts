@@ -2,7 +2,7 @@ import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../contr
 import { dataProblem } from '../data-problem.js';
 import { floorToMinute } from '../time/local-day.js';
 
-/** One logged change of a field, at a whole minute (BUSINESS-TIME.md 1.3). */
+/** One logged change of a field, at a whole minute (docs/business-time.md rule 1.3). */
 export interface FieldChange {
   at: number;
   from: string | null;

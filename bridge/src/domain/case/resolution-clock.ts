@@ -55,9 +55,9 @@ export interface ResolutionClock {
 }
 
 /**
- * The resolution clock (REQUIREMENTS.md, Clocks). It runs from the report to the last entry
+ * The resolution clock (docs/sla-rules.md#the-resolution-clock). It runs from the report to the last entry
  * into a Closed_* status, on business minutes of each severity segment's calendar; minutes
- * already consumed stay consumed when the severity changes (BUSINESS-TIME.md 4: consumed on
+ * already consumed stay consumed when the severity changes (docs/business-time.md rule 4.5: consumed on
  * calendar 1, then continue on calendar 2). Time in Pending Input and time closed before a
  * reopen do not count. Breached at due + 1 wall-clock minute while running, and breached stays
  * breached (a later downgrade or pause never undoes it). A pause that starts exactly at the due

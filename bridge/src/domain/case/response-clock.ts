@@ -38,7 +38,7 @@ export function atRiskMinutes(target: number, share: number): number {
 }
 
 /**
- * The response clock (REQUIREMENTS.md, Clocks): the target comes from the reported severity
+ * The response clock (docs/sla-rules.md#the-response-clock): the target comes from the reported severity
  * after the caps and never changes; pauses do not apply. Met means acknowledged, floored to the
  * minute, at or before the due minute; breached at the wall-clock instant due + 1 minute
  * without acknowledgement (due Friday 17:30 = breached Friday 17:31); at risk at the business

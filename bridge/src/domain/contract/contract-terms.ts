@@ -2,7 +2,7 @@ import type { DayNumber } from '../calendar/local-date.js';
 import { addMonths } from '../time/local-day.js';
 
 /**
- * Term arithmetic (REQUIREMENTS.md, Contract terms). Term N covers the London dates
+ * Term arithmetic (docs/sla-rules.md#contract-terms). Term N covers the London dates
  * [start + 12N months, start + 12(N+1) months), always counted from the original start, so a
  * 29 February start renews on 28 February and comes back to 29 February in leap years.
  * Dates are day numbers; "end" is exclusive unless the name says inclusive.

@@ -4,8 +4,8 @@ import { parseIsoDate } from '../calendar/local-date.js';
 import { SEVERITIES } from '../severity/severity.js';
 
 /**
- * The support policy file: named calendars, plans, and the settings REQUIREMENTS.md leaves to
- * each installation. Its shape is part of the product's interface (`policy show --json` prints
+ * The support policy file: named calendars, plans, and the settings left to each installation
+ * (docs/sla-rules.md#the-policy-file). Its shape is part of the product's interface (`policy show --json` prints
  * it, `schemas/policy.schema.json` describes it), so fields are only ever added with defaults.
  * Everything a person reads back (labels, names) must survive SuiteCRM's HTML encoding
  * unchanged, hence the character rules below.

@@ -31,7 +31,7 @@ export interface EffectiveSeverity {
 }
 
 /**
- * The effective severity (REQUIREMENTS.md, Severity): Severity 1 is allowed on production and
+ * The effective severity (docs/sla-rules.md#severity): Severity 1 is allowed on production and
  * on pre-production systems that completed UAT and capped to 2 on uat, lab and demo; customer
  * or third-party software caps Severities 1-2 to 3; an unknown environment is not capped but
  * noted; a staff downgrade lowers it further and never raises it.

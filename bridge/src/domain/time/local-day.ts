@@ -6,7 +6,7 @@ export const CONTRACT_ZONE = 'Europe/London';
 
 export const MINUTE_MS = 60_000;
 
-/** Whole UTC minutes: every SLA instant is floored to the minute (BUSINESS-TIME.md 1.3). */
+/** Whole UTC minutes: every SLA instant is floored to the minute (docs/business-time.md rule 1.3). */
 export function floorToMinute(instant: number): number {
   return Math.floor(instant / MINUTE_MS) * MINUTE_MS;
 }

@@ -231,7 +231,7 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
       continue;
     }
     row[name] = field.storage === 'custom' ? customColumn(field, bean) : coreColumn(field, bean);
-    // A later save rewrites custom datetimes to the minute (SUITECRM-PACKAGING.md), except those
+    // A later save rewrites custom datetimes to the minute (docs/package-internals.md#datetimes-on-later-saves), except those
     // the Cases hook put back from fetched_row.
     const value = row[name];
     if (

@@ -4,7 +4,7 @@
  * reports, two email templates and three AOW workflows (installed Inactive: the admin decides
  * which to switch on). Each has a fixed id, so installing again finds it instead of duplicating it.
  *
- * Formats as SuiteCRM 7.14 stores them (SUITECRM-PACKAGING.md): module_path is
+ * Formats as SuiteCRM 7.14 stores them (docs/package-internals.md#ready-made-reports-and-workflows): module_path is
  * base64_encode(serialize(...)), [''] for the report's own module in AOR, the flow's module for
  * AOW; AOR fields need field_order; "changed to X" in AOW is an Any_Change condition plus a
  * condition on the value; "One of" conditions (Multi) hold ^a^,^b^.

@@ -2,7 +2,7 @@
 /**
  * Which kind of actor is saving a record: person, api, cron, workflow or import (the actors of
  * the change log, schemas/change-log.md), told from the request the save runs in, as observed on
- * SuiteCRM 7.14 (SUITECRM-PACKAGING.md, "Who is saving?"):
+ * SuiteCRM 7.14 (docs/package-internals.md#who-is-saving):
  * - an AOW workflow action: only the call stack shows it (AOW_WorkFlow::run_actions, or an
  *   action class's run_action); checked first, as a workflow can run inside any other request;
  * - SuiteCRM's import: module=Import;

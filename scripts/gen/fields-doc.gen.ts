@@ -14,17 +14,15 @@ import {
 } from '../../bridge/src/contract/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, noticeText, POLICY_SOURCE } from './notice.js';
-import { defaultPolicyPlans, readRepoFile } from './sources.js';
+import { defaultPolicyPlans } from './sources.js';
 
 /**
- * The README's "Fields" section, between `<!-- fields:start -->` and `<!-- fields:end -->`: one
- * table per module a SuiteCRM admin can read (label, field, type, who writes it, meaning), then
- * the dropdown lists. The rest of the README is left as it is.
+ * docs/fields.md, all of it: one table per module a SuiteCRM admin can read (label, field, type,
+ * who writes it, meaning), then the dropdown lists. Generated so the page can never disagree
+ * with the catalogue the package and the bridge are built from.
  */
-const GENERATOR = 'scripts/gen/readme-fields.gen.ts';
-const README = 'README.md';
-export const FIELDS_START = '<!-- fields:start -->';
-export const FIELDS_END = '<!-- fields:end -->';
+const GENERATOR = 'scripts/gen/fields-doc.gen.ts';
+export const FIELDS_DOC = 'docs/fields.md';
 
 const MODULE_HEADINGS: Record<ModuleName, string> = {
   Accounts: 'Accounts: the contract',
@@ -88,7 +86,7 @@ function moduleSection(module: ModuleName, catalogue: Catalogue): string[] {
         : `\`${relationship.rhsLink}\` (the ${relationship.lhsModule} record, by \`${relationship.rhsKey}\`)`,
     );
   const lines = [
-    `### ${MODULE_HEADINGS[module]}`,
+    `## ${MODULE_HEADINGS[module]}`,
     '',
     ...table(['Label', 'Field', 'Type', 'Written by', 'Meaning'], rows),
     '',
@@ -99,7 +97,7 @@ function moduleSection(module: ModuleName, catalogue: Catalogue): string[] {
 }
 
 function enumSection(catalogue: Catalogue, plans: PlanOption[]): string[] {
-  const lines = ['### Dropdown lists', ''];
+  const lines = ['## Dropdown lists', ''];
   for (const [name, list] of Object.entries(catalogue.enums)) {
     const used = catalogue.fields
       .filter((field) => field.options === name)
@@ -119,8 +117,10 @@ function enumSection(catalogue: Catalogue, plans: PlanOption[]): string[] {
   return lines;
 }
 
-export function fieldsSection(catalogue: Catalogue, plans: PlanOption[]): string {
+export function fieldsDoc(catalogue: Catalogue, plans: PlanOption[]): string {
   const lines = [
+    '# Fields',
+    '',
     `<!-- ${noticeText(GENERATOR, [CATALOGUE_SOURCE, POLICY_SOURCE])} -->`,
     '',
     'Every field the package adds, and who writes it. **Staff** fill in their fields in SuiteCRM.',
@@ -128,23 +128,15 @@ export function fieldsSection(catalogue: Catalogue, plans: PlanOption[]): string
     'fields and writes them through the API. Bridge fields cannot be inline-edited, mass-updated',
     'or imported, and if someone changes one anyway, the next sync restores it. Labels are in',
     `English and Spanish; each field's label key is \`LBL_\` plus its name without \`_c\` (e.g. \`${labelKey({ name: 'sla_plan_c' })}\`).`,
+    'Why the fields are split this way: [architecture.md](architecture.md#who-owns-which-field).',
     '',
     ...MODULE_NAMES.flatMap((module) => moduleSection(module, catalogue)),
     ...enumSection(catalogue, plans),
   ];
   while (lines.at(-1) === '') lines.pop();
-  return lines.join('\n');
-}
-
-export function withFieldsSection(readme: string, section: string): string {
-  const start = readme.indexOf(FIELDS_START);
-  const end = readme.indexOf(FIELDS_END);
-  if (start < 0 || end < start)
-    throw new Error(`${README} needs the markers ${FIELDS_START} and ${FIELDS_END}`);
-  return `${readme.slice(0, start + FIELDS_START.length)}\n${section}\n${readme.slice(end)}`;
+  return `${lines.join('\n')}\n`;
 }
 
 export function generate(): GeneratedFile[] {
-  const content = withFieldsSection(readRepoFile(README), fieldsSection(CATALOGUE, defaultPolicyPlans()));
-  return [{ path: README, content, region: { start: FIELDS_START, end: FIELDS_END } }];
+  return [{ path: FIELDS_DOC, content: fieldsDoc(CATALOGUE, defaultPolicyPlans()) }];
 }
