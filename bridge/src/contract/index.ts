@@ -14,3 +14,4 @@ export * from './generated/enums.generated.js';
 export * from './generated/modules.generated.js';
 export * from './generated/time-entries.generated.js';
 export * from './package-stamp.js';
+export * from './change-marker.js';
