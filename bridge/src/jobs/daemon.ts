@@ -50,12 +50,12 @@ export interface DaemonOptions {
    * setting (default 8 s). See docs/freshness.md.
    */
   followIntervalMs?: number;
-  /** With following on, the minute tick still reads every module this often (default 15 min). */
+  /** With following on, the minute tick still reads every module this often (default 30 min). */
   sweepEveryMs?: number;
 }
 
 /** The safety sweep: a save the marker missed (a failed hook, a direct SQL change) waits at most this long. */
-export const SWEEP_EVERY_MS = 15 * 60_000;
+export const SWEEP_EVERY_MS = 30 * 60_000;
 
 /** Which modules a pass reads, and the marker read just before (undefined: no marker read). */
 interface PassScope {
