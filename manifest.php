@@ -33,6 +33,12 @@ $installdefs = array(
             'path' => 'modules/SLA_TimeEntries/SLA_TimeEntry.php',
             'tab' => true,
         ),
+        array(
+            'module' => 'SLA_ChangeMarkers',
+            'class' => 'SLA_ChangeMarker',
+            'path' => 'modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+            'tab' => false,
+        ),
     ),
     'copy' => array(
         array(
@@ -54,6 +60,10 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_ChangeLog.php',
             'to' => 'custom/include/SupportSla/SupportSla_ChangeLog.php',
+        ),
+        array(
+            'from' => '<basepath>/custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'to' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
         ),
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_Contract.php',
@@ -118,6 +128,22 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'to' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+            'to' => 'modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_ChangeMarkers/language/en_us.lang.php',
+            'to' => 'modules/SLA_ChangeMarkers/language/en_us.lang.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_ChangeMarkers/language/es_ES.lang.php',
+            'to' => 'modules/SLA_ChangeMarkers/language/es_ES.lang.php',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_ChangeMarkers/vardefs.php',
+            'to' => 'modules/SLA_ChangeMarkers/vardefs.php',
         ),
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries/Menu.php',
@@ -1186,6 +1212,33 @@ $installdefs = array(
             'file' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'class' => 'SupportSla_TimeEntryHook',
             'function' => 'beforeSave',
+        ),
+        array(
+            'module' => 'Accounts',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterAccountSave',
+        ),
+        array(
+            'module' => 'Cases',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterCaseSave',
+        ),
+        array(
+            'module' => 'SLA_TimeEntries',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterTimeEntrySave',
         ),
     ),
 );

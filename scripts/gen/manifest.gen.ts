@@ -210,6 +210,16 @@ export function manifestSource(
       throw new Error(`${PACKAGE_DIR}/${path}: the bean class of ${module} is missing`);
     return { module, class: info.beanClass, path, tab: definition.moduleTabs };
   });
+  for (const bean of definition.extraBeans) {
+    if (!files.includes(bean.path))
+      throw new Error(`${PACKAGE_DIR}/${bean.path}: the bean class of ${bean.module} is missing`);
+    beans.push({
+      module: bean.module as (typeof beans)[number]['module'],
+      class: bean.class,
+      path: bean.path,
+      tab: false,
+    });
+  }
   for (const hook of definition.logicHooks) {
     if (!files.includes(hook.file))
       throw new Error(`logic hook ${hook.class}: ${PACKAGE_DIR}/${hook.file} is missing`);

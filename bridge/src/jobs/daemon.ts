@@ -81,7 +81,11 @@ export class Daemon {
   private followTimer: NodeJS.Timeout | undefined;
   /** The last pass that read every module (the sweep), by `now`. */
   private lastSweepAt: number | undefined;
-  /** SuiteCRM has no change marker (a package without it): every tick reads every module. */
+  /**
+   * SuiteCRM showed no change marker (a package without it, or no save since it was installed:
+   * the first save creates the row): follow polls stop, and every tick reads the marker and
+   * every module, as before, until the marker is there.
+   */
   private markerMissing = false;
 
   constructor(
@@ -169,23 +173,27 @@ export class Daemon {
     if (this.markerMissing) return;
     this.markerMissing = true;
     log.warn(
-      'SuiteCRM has no change marker (SLA_ChangeMarkers): the package is older than the bridge; every tick reads every module',
+      'SuiteCRM has no change marker (SLA_ChangeMarkers record): an older package, or no save since it was installed; every tick reads every module until it appears',
     );
   }
 
   /** What a pass reads: decided here so following and minute ticks share one rule. */
   private async scopeFor(job: JobDefinition, now: number): Promise<PassScope> {
     const all = { modules: undefined, marker: undefined };
-    if (this.followIntervalMs <= 0 || this.markerMissing) return all;
+    if (this.followIntervalMs <= 0) return all;
     const sweep =
       job !== TICK_JOB ||
       this.lastSweepAt === undefined ||
       now - this.lastSweepAt >= (this.options.sweepEveryMs ?? SWEEP_EVERY_MS);
     // Between sweeps a tick reads no module (the follow job does, when the marker moves): it
     // evaluates what is due, which needs nothing from SuiteCRM but the writes.
-    if (!sweep) return { modules: [], marker: undefined };
+    if (!sweep && !this.markerMissing) return { modules: [], marker: undefined };
     const marker = await this.deps.engine.readChangeMarker();
     if (!marker) this.noMarker();
+    else if (this.markerMissing) {
+      this.markerMissing = false;
+      log.info('the change marker is there: following it');
+    }
     return { modules: undefined, marker };
   }
 

@@ -1,0 +1,61 @@
+<?php
+/**
+ * The package's after_save logic hooks on Accounts, Cases and SLA_TimeEntries (registered
+ * through the manifest's logic_hooks): each save adds one to that module's counter on the one
+ * record of SLA_ChangeMarkers, so the bridge can tell with one cheap V8 GET whether anything was
+ * saved since it last looked (docs/freshness.md). It counts every save, the bridge's own too:
+ * the bridge knows how many it made. One fixed UPDATE statement per module, no save(), no
+ * outbound call. When the row is not there yet (the first save after install), one fixed INSERT
+ * creates it. A failure is logged and the save goes on: a person must never be stopped from
+ * saving by the marker.
+ */
+class SupportSla_ChangeMarker
+{
+    /** The marker's fixed id (bridge/src/contract/change-marker.ts says the same). */
+    const ID = '5a1a0c4e-0000-4000-8000-000000000001';
+
+    const BUMP_ACCOUNTS = 'UPDATE sla_changemarkers SET account_saves = account_saves + 1, date_modified = %s WHERE id = \'5a1a0c4e-0000-4000-8000-000000000001\'';
+    const BUMP_CASES = 'UPDATE sla_changemarkers SET case_saves = case_saves + 1, date_modified = %s WHERE id = \'5a1a0c4e-0000-4000-8000-000000000001\'';
+    const BUMP_TIME_ENTRIES = 'UPDATE sla_changemarkers SET time_entry_saves = time_entry_saves + 1, date_modified = %s WHERE id = \'5a1a0c4e-0000-4000-8000-000000000001\'';
+    const CREATE = 'INSERT INTO sla_changemarkers (id, name, date_entered, date_modified, deleted, account_saves, case_saves, time_entry_saves) VALUES (\'5a1a0c4e-0000-4000-8000-000000000001\', \'SLA change marker\', %s, %s, 0, 0, 0, 0)';
+
+    public function afterAccountSave($bean, $event, $arguments)
+    {
+        self::bump(self::BUMP_ACCOUNTS);
+    }
+
+    public function afterCaseSave($bean, $event, $arguments)
+    {
+        self::bump(self::BUMP_CASES);
+    }
+
+    public function afterTimeEntrySave($bean, $event, $arguments)
+    {
+        self::bump(self::BUMP_TIME_ENTRIES);
+    }
+
+    /**
+     * @param string $statement one of the fixed statements above
+     * @return void
+     */
+    private static function bump($statement)
+    {
+        try {
+            $db = $GLOBALS['db'];
+            $now = $db->quoted($GLOBALS['timedate']->nowDb());
+            $result = $db->query(sprintf($statement, $now));
+            if ($db->getAffectedRowCount($result) > 0) {
+                return;
+            }
+            // No marker row yet: create it, then count this save. Two first saves at once may
+            // both try; the loser's duplicate key is caught below and costs one count, which
+            // only matters to a bridge that has not read the marker yet (it reads every module).
+            $db->query(sprintf(self::CREATE, $now, $now));
+            $db->query(sprintf($statement, $now));
+        } catch (Exception $error) {
+            if (isset($GLOBALS['log'])) {
+                $GLOBALS['log']->error('SLA support: the change marker was not bumped: ' . $error->getMessage());
+            }
+        }
+    }
+}
