@@ -2,9 +2,9 @@ import { dbDatetime } from '../../clock/virtual-clock.js';
 import { runListQuery } from '../../query/list-query.js';
 import type { ModuleDef } from '../../schema/module-defs.js';
 import { isDeleted, type Row } from '../../store/row.js';
-import { changeMarkerReply } from './change-marker-route.js';
 import { saveRecord } from '../../write/record-writer.js';
 import type { Reply } from '../reply.js';
+import { changeMarkerReply } from './change-marker-route.js';
 import { getBeanSafe, moduleFor, resourceObject, type V8Deps, type V8Request } from './context.js';
 import { documentReply, paginationLinks } from './document.js';
 import {
