@@ -33,6 +33,12 @@ $installdefs = array(
             'path' => 'modules/SLA_TimeEntries/SLA_TimeEntry.php',
             'tab' => true,
         ),
+        array(
+            'module' => 'SLA_ChangeMarkers',
+            'class' => 'SLA_ChangeMarker',
+            'path' => 'modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+            'tab' => false,
+        ),
     ),
     'copy' => array(
         array(
@@ -46,6 +52,10 @@ $installdefs = array(
         array(
             'from' => '<basepath>/custom/modules/Home',
             'to' => 'custom/modules/Home',
+        ),
+        array(
+            'from' => '<basepath>/modules/SLA_ChangeMarkers',
+            'to' => 'modules/SLA_ChangeMarkers',
         ),
         array(
             'from' => '<basepath>/modules/SLA_TimeEntries',
@@ -1081,6 +1091,33 @@ $installdefs = array(
             'file' => 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
             'class' => 'SupportSla_TimeEntryHook',
             'function' => 'beforeSave',
+        ),
+        array(
+            'module' => 'Accounts',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterAccountSave',
+        ),
+        array(
+            'module' => 'Cases',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterCaseSave',
+        ),
+        array(
+            'module' => 'SLA_TimeEntries',
+            'hook' => 'after_save',
+            'order' => 95,
+            'description' => 'SLA support: change marker',
+            'file' => 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+            'class' => 'SupportSla_ChangeMarker',
+            'function' => 'afterTimeEntrySave',
         ),
     ),
     'dashlets' => array(

@@ -168,7 +168,9 @@ export function classify(files: readonly string[], context: PackageContext): Man
  */
 function packageOwnedFolders(context: PackageContext): string[] {
   const modules = MODULE_NAMES.filter((module) => context.catalogue.modules[module].packageOwned);
-  return [PACKAGE_INCLUDE_DIR, PACKAGE_SUGARFIELD_DIR, PACKAGE_HOME_DIR, ...modules.map(moduleDir)];
+  // The package's extra beans (the change marker) are modules only the package writes too.
+  const extra = context.definition.extraBeans.map((bean) => `modules/${bean.module}`);
+  return [PACKAGE_INCLUDE_DIR, PACKAGE_SUGARFIELD_DIR, PACKAGE_HOME_DIR, ...modules.map(moduleDir), ...extra];
 }
 
 /** The `custom_fields` entry of a catalogue field (name with _c; decimals with len, precision and ext1). */
@@ -230,6 +232,16 @@ export function manifestSource(
       throw new Error(`${PACKAGE_DIR}/${path}: the bean class of ${module} is missing`);
     return { module, class: info.beanClass, path, tab: definition.moduleTabs };
   });
+  for (const bean of definition.extraBeans) {
+    if (!files.includes(bean.path))
+      throw new Error(`${PACKAGE_DIR}/${bean.path}: the bean class of ${bean.module} is missing`);
+    beans.push({
+      module: bean.module as (typeof beans)[number]['module'],
+      class: bean.class,
+      path: bean.path,
+      tab: false,
+    });
+  }
   for (const hook of definition.logicHooks) {
     if (!files.includes(hook.file))
       throw new Error(`logic hook ${hook.class}: ${PACKAGE_DIR}/${hook.file} is missing`);

@@ -72,6 +72,8 @@ export interface PackageDefinition {
   acceptableSuiteCrmVersions: string[];
   /** Package-owned modules appear as SuiteCRM tabs. */
   moduleTabs: boolean;
+  /** Package modules outside the field catalogue (no tab): the change marker (docs/freshness.md). */
+  extraBeans: { module: string; class: string; path: string }[];
   logicHooks: LogicHookDefinition[];
   /**
    * Layout additions, written into the package's PHP (SupportSla_Contract) for post_install and
@@ -90,6 +92,13 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
   acceptableSugarVersions: ['^6\\.5\\.\\d+$'],
   acceptableSuiteCrmVersions: ['^7\\.14\\.\\d+$', '^8\\.\\d+\\.\\d+$'],
   moduleTabs: true,
+  extraBeans: [
+    {
+      module: 'SLA_ChangeMarkers',
+      class: 'SLA_ChangeMarker',
+      path: 'modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+    },
+  ],
   logicHooks: [
     {
       module: 'Cases',
@@ -122,6 +131,35 @@ export const PACKAGE_DEFINITION: PackageDefinition = {
       file: 'custom/include/SupportSla/SupportSla_TimeEntryHook.php',
       class: 'SupportSla_TimeEntryHook',
       function: 'beforeSave',
+    },
+
+    // The change marker (docs/freshness.md): after every save, late so it counts the saved row.
+    {
+      module: 'Accounts',
+      hook: 'after_save',
+      order: 95,
+      description: 'SLA support: change marker',
+      file: 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+      class: 'SupportSla_ChangeMarker',
+      function: 'afterAccountSave',
+    },
+    {
+      module: 'Cases',
+      hook: 'after_save',
+      order: 95,
+      description: 'SLA support: change marker',
+      file: 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+      class: 'SupportSla_ChangeMarker',
+      function: 'afterCaseSave',
+    },
+    {
+      module: 'SLA_TimeEntries',
+      hook: 'after_save',
+      order: 95,
+      description: 'SLA support: change marker',
+      file: 'custom/include/SupportSla/SupportSla_ChangeMarker.php',
+      class: 'SupportSla_ChangeMarker',
+      function: 'afterTimeEntrySave',
     },
   ],
   layoutPanels: [

@@ -16,9 +16,9 @@ import { action } from './run-action.js';
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .summary('the daemon: sync every minute, reconcile nightly')
+    .summary('the daemon: follow saves within seconds, tick every minute, reconcile nightly')
     .description(
-      "Run the bridge as a service: a tick every minute (changes since the last tick, plus records whose next transition has come) and a full reconciliation nightly at 02:30. Only one instance writes at a time (the store's lease); others wait and take over. Stops cleanly on SIGTERM/SIGINT.",
+      "Run the bridge as a service: the change marker read every BRIDGE_FOLLOW_INTERVAL_S seconds (default 8) and the changed modules read when it moves, a tick every minute (changes since the last tick, plus records whose next transition has come) and a full reconciliation nightly at 02:30. Only one instance writes at a time (the store's lease); others wait and take over. Stops cleanly on SIGTERM/SIGINT.",
     )
     .option('--time-zone <zone>', 'time zone of the job schedule', 'Europe/London')
     .action(
@@ -29,7 +29,10 @@ export function registerRunCommand(program: Command): void {
         const runtime = await openRuntime();
         const log = logger('run');
         const engine = runtime.syncEngine();
-        const daemon = new Daemon({ engine, store: runtime.store }, { timeZone: options.timeZone });
+        const daemon = new Daemon(
+          { engine, store: runtime.store },
+          { timeZone: options.timeZone, followIntervalMs: runtime.config.follow.intervalMs },
+        );
         log.info('policy in force', { version: runtime.policy.version, source: runtime.policySource });
         await new Promise<void>((resolve) => {
           let signals = 0;

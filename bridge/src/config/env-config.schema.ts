@@ -59,6 +59,12 @@ export const envSchema = z.object({
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z.enum(['json', 'pretty', 'auto'], { error: 'must be one of json, pretty, auto' }).default('auto'),
   ),
+  // --- Freshness (docs/freshness.md) -------------------------------------------------------
+  // Seconds between reads of the package's change marker by `sla-bridge run`; 0 turns following
+  // off (minute ticks read every module, as before). 8 s keeps an idle site under 1% of one
+  // SuiteCRM core at ~75 ms a request and a save's SLA fields in SuiteCRM within 10 s at p95.
+  BRIDGE_FOLLOW_INTERVAL_S: intSetting(8, 0, 60),
+  // --- end Freshness -------------------------------------------------------------------------
 });
 
 export type EnvSettings = z.infer<typeof envSchema>;

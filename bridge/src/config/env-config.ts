@@ -12,6 +12,8 @@ export interface BridgeConfig {
   store: { url: string };
   policyFile: string | undefined;
   logging: { level: EnvSettings['LOG_LEVEL']; format: EnvSettings['LOG_FORMAT'] };
+  /** Freshness (docs/freshness.md): how often the daemon reads the change marker; 0 = off. */
+  follow: { intervalMs: number };
   /** Where each setting came from, for `doctor` (never the values of secrets). */
   sources: Partial<Record<keyof EnvSettings, 'environment' | '.env'>>;
   /** SuiteCRM settings that are not set, so commands that need SuiteCRM can list them all. */
@@ -97,6 +99,7 @@ export function loadConfig(options: LoadOptions = {}): BridgeConfig {
     store: { url: settings.BRIDGE_STORE_URL },
     policyFile: settings.SLA_POLICY_FILE,
     logging: { level: settings.LOG_LEVEL, format: settings.LOG_FORMAT },
+    follow: { intervalMs: settings.BRIDGE_FOLLOW_INTERVAL_S * 1000 },
     sources,
     missingSuiteCrm,
   };

@@ -8,6 +8,7 @@ export * from './catalogue.js';
 export * from './catalogue-schema.js';
 export * from './change-log.js';
 export * from './change-log-entry.js';
+export * from './change-marker.js';
 export * from './generated/accounts.generated.js';
 export * from './generated/cases.generated.js';
 export * from './generated/enums.generated.js';

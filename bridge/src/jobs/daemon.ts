@@ -1,10 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { type ChangeCounts, MARKED_MODULES } from '../contract/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import { newHolderName } from '../store/repositories/lease.repository.js';
+import { MarkerWatch } from '../sync/change-marker.js';
 import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
+import type { SyncModuleName } from '../sync/sync-modules.js';
 import { acquireWriterLease, type HeldLease, LEASE_TTL_MS } from '../sync/writer-lease.js';
+import { FOLLOW_JOB } from './follow.job.js';
 import type { JobDefinition } from './job-definition.js';
 import { RECONCILE_JOB } from './reconcile.job.js';
 import { TICK_JOB } from './tick.job.js';
@@ -17,6 +21,8 @@ import { TICK_JOB } from './tick.job.js';
  * and releases the lease.
  */
 export type JobOutcome = 'ran' | 'failed' | 'waiting' | 'busy' | 'stopping';
+/** A follow poll: `idle` when the change marker had not moved (one GET, nothing else done). */
+export type FollowOutcome = JobOutcome | 'idle';
 
 export interface JobFailure {
   job: string;
@@ -38,6 +44,23 @@ export interface DaemonDeps {
 export interface DaemonOptions {
   timeZone: string;
   jobs?: readonly JobDefinition[];
+  /**
+   * How often the change marker is read (BRIDGE_FOLLOW_INTERVAL_S, in ms); 0 turns following
+   * off and the minute tick reads every module, as before. Default 0 here; the CLI passes the
+   * setting (default 8 s). See docs/freshness.md.
+   */
+  followIntervalMs?: number;
+  /** With following on, the minute tick still reads every module this often (default 30 min). */
+  sweepEveryMs?: number;
+}
+
+/** The safety sweep: a save the marker missed (a failed hook, a direct SQL change) waits at most this long. */
+export const SWEEP_EVERY_MS = 30 * 60_000;
+
+/** Which modules a pass reads, and the marker read just before (undefined: no marker read). */
+interface PassScope {
+  modules: readonly SyncModuleName[] | undefined;
+  marker: ChangeCounts | undefined;
 }
 
 const log = logger('daemon');
@@ -54,6 +77,16 @@ export class Daemon {
   private readonly abort = new AbortController();
   private readonly tasks: ScheduledTask[] = [];
   private readonly clock: () => number;
+  private readonly watch = new MarkerWatch();
+  private followTimer: NodeJS.Timeout | undefined;
+  /** The last pass that read every module (the sweep), by `now`. */
+  private lastSweepAt: number | undefined;
+  /**
+   * SuiteCRM showed no change marker (a package without it, or no save since it was installed:
+   * the first save creates the row): follow polls stop, and every tick reads the marker and
+   * every module, as before, until the marker is there.
+   */
+  private markerMissing = false;
 
   constructor(
     private readonly deps: DaemonDeps,
@@ -90,16 +123,88 @@ export class Daemon {
       jobs: this.jobs.map((job) => `${job.name} (${job.cron})`).join(', '),
     });
     void this.runJob(TICK_JOB);
+    const every = this.followIntervalMs;
+    if (every > 0) {
+      this.followTimer = setInterval(() => void this.follow(), every);
+      log.info('following the change marker', { everyMs: every });
+    }
+  }
+
+  private get followIntervalMs(): number {
+    return this.options.followIntervalMs ?? 0;
+  }
+
+  /**
+   * One follow poll: only while this instance holds the lease (a waiting instance costs SuiteCRM
+   * nothing), one GET of the change marker, and a pass over the modules that moved, if any. An
+   * idle poll records no run and renews nothing (the lease renews itself in the background).
+   */
+  async follow(now = this.clock()): Promise<FollowOutcome> {
+    if (this.stopping) return 'stopping';
+    if (this.running) return 'busy';
+    const held = this.held;
+    if (!held || held.lost !== undefined) return 'waiting';
+    if (this.markerMissing) return 'idle';
+    let marker: ChangeCounts | undefined;
+    try {
+      // Held as `running` so no tick starts between the marker read and the pass it decides.
+      const read = this.deps.engine.readChangeMarker();
+      this.running = read;
+      marker = await read;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const code = isBridgeError(error) ? error.code : 'internal';
+      log.warn('could not read the change marker', { code, error: message });
+      this.failure = { job: FOLLOW_JOB.name, code, message, at: now };
+      return 'failed';
+    } finally {
+      this.running = undefined;
+    }
+    if (!marker) {
+      this.noMarker();
+      return 'idle';
+    }
+    const moved = this.watch.moved(marker);
+    if (moved.length === 0) return 'idle';
+    return this.runJob(FOLLOW_JOB, now, { modules: moved, marker });
+  }
+
+  private noMarker(): void {
+    if (this.markerMissing) return;
+    this.markerMissing = true;
+    log.warn(
+      'SuiteCRM has no change marker (SLA_ChangeMarkers record): an older package, or no save since it was installed; every tick reads every module until it appears',
+    );
+  }
+
+  /** What a pass reads: decided here so following and minute ticks share one rule. */
+  private async scopeFor(job: JobDefinition, now: number): Promise<PassScope> {
+    const all = { modules: undefined, marker: undefined };
+    if (this.followIntervalMs <= 0) return all;
+    const sweep =
+      job !== TICK_JOB ||
+      this.lastSweepAt === undefined ||
+      now - this.lastSweepAt >= (this.options.sweepEveryMs ?? SWEEP_EVERY_MS);
+    // Between sweeps a tick reads no module (the follow job does, when the marker moves): it
+    // evaluates what is due, which needs nothing from SuiteCRM but the writes.
+    if (!sweep && !this.markerMissing) return { modules: [], marker: undefined };
+    const marker = await this.deps.engine.readChangeMarker();
+    if (!marker) this.noMarker();
+    else if (this.markerMissing) {
+      this.markerMissing = false;
+      log.info('the change marker is there: following it');
+    }
+    return { modules: undefined, marker };
   }
 
   /** Runs one job now (the scheduler calls this; tests call it with a virtual `now`). */
-  async runJob(job: JobDefinition, now = this.clock()): Promise<JobOutcome> {
+  async runJob(job: JobDefinition, now = this.clock(), scope?: PassScope): Promise<JobOutcome> {
     if (this.stopping) return 'stopping';
     if (this.running) {
       log.info('a job is still running; this run is skipped', { job: job.name });
       return 'busy';
     }
-    const work = this.execute(job, now);
+    const work = this.execute(job, now, scope);
     this.running = work;
     try {
       return await work;
@@ -108,7 +213,7 @@ export class Daemon {
     }
   }
 
-  private async execute(job: JobDefinition, now: number): Promise<JobOutcome> {
+  private async execute(job: JobDefinition, now: number, given?: PassScope): Promise<JobOutcome> {
     let held: HeldLease | undefined;
     let runId: number | undefined;
     const started = this.clock();
@@ -129,7 +234,14 @@ export class Daemon {
         return r.jobRuns.start(job.name, { holder: lease.holder, startedAt: now });
       });
       this.unrecorded = undefined;
-      const report = await job.run(this.deps.engine, lease, now, this.abort.signal);
+      const scope = given ?? (await this.scopeFor(job, now));
+      const modules = scope.modules ?? MARKED_MODULES;
+      // The marker as read before the module reads; the pass's own PATCHes are added after it.
+      if (scope.marker) this.watch.readFrom(scope.marker, modules);
+      const report = await job.run(this.deps.engine, lease, now, this.abort.signal, scope.modules);
+      this.watch.wrote(writtenBy(report));
+      if (report.interrupted) this.watch.reset();
+      else if (modules.length === MARKED_MODULES.length) this.lastSweepAt = now;
       const outcome = report.failures.length > 0 || report.interrupted ? 'failed' : 'succeeded';
       const id = runId;
       await this.deps.store.write(held.lease, (r) =>
@@ -152,6 +264,8 @@ export class Daemon {
       const code = isBridgeError(error) ? error.code : 'internal';
       log.error(`${job.name} failed`, { code, error: message });
       this.failure = { job: job.name, code, message, at: now };
+      // What this pass read is not known to be ingested: the next poll reads every module.
+      this.watch.reset();
       if (isBridgeError(error) && error.code === 'store_conflict') {
         // Another instance took over: stop writing, go back to waiting.
         await this.dropLease();
@@ -185,6 +299,9 @@ export class Daemon {
       return undefined;
     }
     this.held = held;
+    // Another instance may have written meanwhile: start again from a read of every module.
+    this.watch.reset();
+    this.lastSweepAt = undefined;
     log.info('took the writer lease', { holder: held.lease.holder, fence: held.lease.token });
     const abandoned = await this.deps.store.write(held.lease, (r) => r.jobRuns.markAbandoned());
     if (abandoned > 0)
@@ -203,11 +320,20 @@ export class Daemon {
     if (this.stopping) return;
     this.stopping = true;
     for (const task of this.tasks) await task.stop();
+    if (this.followTimer) clearInterval(this.followTimer);
     this.abort.abort();
     await this.running?.catch(() => undefined);
     await this.dropLease();
     log.info('bridge daemon stopped');
   }
+}
+
+function writtenBy(report: SyncReport): ChangeCounts {
+  return {
+    Accounts: report.computed.Accounts.written,
+    SLA_TimeEntries: report.computed.SLA_TimeEntries.written,
+    Cases: report.computed.Cases.written,
+  };
 }
 
 function totals(report: SyncReport): Record<string, number> {

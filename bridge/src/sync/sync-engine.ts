@@ -1,9 +1,11 @@
+import type { ChangeCounts } from '../contract/index.js';
 import { type CompiledPolicy, loadPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import type { Lease } from '../store/repositories/lease.repository.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';
+import { readChangeMarker } from './change-marker.js';
 import {
   type ComputeResult,
   computePass,
@@ -48,6 +50,11 @@ export interface SyncRunOptions {
   listLimit?: number;
   /** Aborting stops the pass after the batch in hand (its writes finished and recorded). */
   signal?: AbortSignal;
+  /**
+   * Read only these modules' changes (the change marker said only they moved); due records are
+   * evaluated either way. Default: every module. Ignored by a full pass.
+   */
+  modules?: readonly SyncModuleName[];
 }
 
 export interface RestateSelection {
@@ -93,6 +100,11 @@ export class SyncEngine {
     return this.deps.policy;
   }
 
+  /** One GET of the package's change marker (docs/freshness.md); undefined when it has none. */
+  readChangeMarker(): Promise<ChangeCounts | undefined> {
+    return readChangeMarker(this.deps.client);
+  }
+
   /** One pass. `lease` is required unless `dryRun` (a dry run writes nothing anywhere). */
   async run(lease: Lease | null, options: SyncRunOptions = {}): Promise<SyncReport> {
     return this.withSession(lease, options.dryRun === true, async (session) => {
@@ -101,6 +113,7 @@ export class SyncEngine {
       const full = options.full === true;
       const signal = options.signal;
       for (const name of SYNC_MODULES) {
+        if (!full && options.modules && !options.modules.includes(name)) continue;
         if (signal?.aborted)
           return { ...report, interrupted: true, durationMs: this.clock() - report.durationMs };
         const seen = full ? new Set<string>() : undefined;

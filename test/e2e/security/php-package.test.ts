@@ -73,7 +73,7 @@ function runtimeFiles(): Set<string> {
   const hooks = (
     JSON.parse(manifest.stdout) as { installdefs: { logic_hooks: Array<{ file: string }> } }
   ).installdefs.logic_hooks.map((hook) => `${PACKAGE}/${hook.file}`);
-  expect(hooks.length).toBe(3);
+  expect(hooks.length).toBe(6); // before_save on three modules, and the change marker's after_save on the same three
   const always = phpFiles().filter((file) =>
     [
       `${PACKAGE}/modules/`,
@@ -118,6 +118,8 @@ describe.skipIf(php.skip)('SQL in the package', () => {
     '$bean->table_name': 'a bean class property, not input',
     // activeIdsWhere's column: only ever a `parent_field` of SupportSla_ReadyMade (checked below).
     $field: 'a column name from the package constants',
+    // The change marker's counter: one of SupportSla_ChangeMarker's three column constants.
+    $column: 'a counter column from the package constants',
     // The SLA queue dashlet: literals, quoted() values, SuiteCRM's own access and security-group
     // conditions (test/php/tests/sla-queue.test.php checks what it is made of).
     'SupportSla_Queue::sql($this->options, $userId, $db, $accessWhere, $teamsWhere)':
@@ -149,6 +151,8 @@ describe.skipIf(php.skip)('SQL in the package', () => {
       (site) => `${site.file.replace(`${PACKAGE}/custom/include/SupportSla/`, '')} ${site.function}`,
     );
     expect(sites.sort()).toEqual([
+      'SupportSla_ChangeMarker.php create', // runtime: the change marker's row, on the first save after install
+      'SupportSla_ChangeMarker.php increment', // runtime: one module's save counter (docs/freshness.md)
       'SupportSla_SuiteCrm.php activeIdsWhere', // install/uninstall: child rows of the package's reports and workflows
       'SupportSla_SuiteCrm.php reportsOn', // install: names of live reports on the time-entry module
       'SupportSla_SuiteCrm.php state', // install: missing, live or soft-deleted, by the package's fixed ids
@@ -195,13 +199,17 @@ describe.skipIf(php.skip)('record access and ACL', () => {
       // Two reads of the time entry's own case (its account, its number and subject).
       expect.stringMatching(getInstance),
       expect.stringMatching(getInstance),
+      // The change marker: its one row of its own table, counted up by fixed statements; no record read.
+      expect.stringMatching(/^SupportSla_ChangeMarker\.php:\d+: \$db = \$GLOBALS\['db'\];$/),
+      expect.stringMatching(/^SupportSla_ChangeMarker\.php:\d+: return \$db->query\($/),
+      expect.stringMatching(/^SupportSla_ChangeMarker\.php:\d+: return \$db->query\($/),
       // The SLA queue dashlet reads cases only after ACLController::checkAccess('Cases', 'list'),
       // with the Case bean's buildAccessWhere('list') in its one query.
       expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
       expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$case = BeanFactory::newBean\('Cases'\);$/),
     ]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
-    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf', 'display']);
+    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf', 'increment', 'create', 'display']);
     const dashlet = read(`${PACKAGE}/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php`);
     expect(dashlet).toMatch(
       /if \(!ACLController::checkAccess\('Cases', 'list', true\)\) \{\s*return [^;]+;\s*\}[\s\S]*\$accessWhere = \$case->buildAccessWhere\('list'\);/,

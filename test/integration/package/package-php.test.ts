@@ -231,6 +231,12 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
         path: 'modules/SLA_TimeEntries/SLA_TimeEntry.php',
         tab: true,
       },
+      {
+        module: 'SLA_ChangeMarkers',
+        class: 'SLA_ChangeMarker',
+        path: 'modules/SLA_ChangeMarkers/SLA_ChangeMarker.php',
+        tab: false,
+      },
     ]);
   });
 
@@ -330,6 +336,8 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
       side: 'right',
     });
     expect(dump.createVardef).toEqual([
+      // The change marker (docs/freshness.md): a tiny table of three counters.
+      { module: 'SLA_ChangeMarkers', object: 'SLA_ChangeMarker', templates: ['basic'] },
       {
         module: 'SLA_TimeEntries',
         object: 'SLA_TimeEntry',

@@ -164,6 +164,6 @@ test('nothing goes into SuiteCRM 8.x\'s core extensions/ folder', function () {
     require REPO_ROOT . '/manifest.php';
     same(false, array_key_exists('copy_core_extensions', $installdefs));
     foreach ($installdefs['copy'] as $cp) {
-        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|custom/modules/Home|modules/SLA_TimeEntries)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder');
+        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|custom/modules/Home|modules/SLA_TimeEntries|modules/SLA_ChangeMarkers)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder');
     }
 });

@@ -8,6 +8,7 @@ import {
   type ModuleName,
   type SchemaOptions,
 } from '../schema/module-defs.js';
+import { ChangeMarker } from '../write/change-marker.js';
 import { ModuleTable } from './module-table.js';
 import type { Row } from './row.js';
 
@@ -27,6 +28,8 @@ export interface UserPreferences {
 export class StandInStore {
   readonly modules: Map<ModuleName, ModuleDef>;
   readonly withPackage: boolean;
+  /** The package's change marker, bumped by its after_save hooks (write/change-marker.ts). */
+  readonly changeMarker = new ChangeMarker();
   private readonly tables = new Map<ModuleName, ModuleTable>();
   private readonly usersById = new Map<string, StandInUser>();
 

@@ -248,5 +248,7 @@ export function saveRecord(store: StandInStore, input: SaveInput, context: SaveC
   }
   const saved = row as Row;
   table.put(saved);
+  // The package's after_save hook: one more save of this module on the change marker.
+  if (store.withPackage) store.changeMarker.bump(input.module, context.now);
   return saved;
 }

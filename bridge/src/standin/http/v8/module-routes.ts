@@ -4,6 +4,7 @@ import type { ModuleDef } from '../../schema/module-defs.js';
 import { isDeleted, type Row } from '../../store/row.js';
 import { saveRecord } from '../../write/record-writer.js';
 import type { Reply } from '../reply.js';
+import { changeMarkerReply } from './change-marker-route.js';
 import { getBeanSafe, moduleFor, resourceObject, type V8Deps, type V8Request } from './context.js';
 import { documentReply, paginationLinks } from './document.js';
 import {
@@ -113,6 +114,8 @@ export function getRecord(deps: V8Deps, request: V8Request): Reply {
   );
   const moduleArg = checkModuleName('moduleName', request.args.moduleName);
   const id = checkId('id', request.args.id);
+  const marker = changeMarkerReply(deps, moduleArg, id, query.fields);
+  if (marker) return marker;
   const fields = query.fields === undefined ? undefined : parseFields(query.fields, moduleResolver(deps));
   const { module, row } = getBeanSafe(deps, moduleArg, id);
   return documentReply(200, resourceObject(deps, module, row, request.user, request.path, fields));
