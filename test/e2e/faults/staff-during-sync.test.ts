@@ -176,7 +176,8 @@ describe('a person edits records while the sync is reading them', () => {
 });
 
 describe('a form loaded before the bridge wrote is saved', () => {
-  it('by a person: the hook puts the bridge fields back at once (R2), and the next pass writes nothing', async () => {
+  /** A case read before a pass whose response status that pass changed: what a stale form holds. */
+  async function staleFormCase() {
     const h = await harness();
     const before = await readBack(h, 'Cases');
     await h.engine.run(h.lease);
@@ -186,6 +187,11 @@ describe('a form loaded before the bridge wrote is saved', () => {
       return now !== undefined && values.sla_response_status_c !== now.sla_response_status_c;
     }) ?? ['', undefined];
     expect(stale).toBeDefined();
+    return { h, id, stale, after };
+  }
+
+  it('by a person: the hook puts the bridge fields back at once (R2), and the next pass writes nothing', async () => {
+    const { h, id, stale, after } = await staleFormCase();
     h.standIn.control.staffEdit('Cases', id, {
       sla_product_version_c: '7.14.6',
       sla_response_status_c: stale?.sla_response_status_c ?? '',
@@ -200,15 +206,7 @@ describe('a form loaded before the bridge wrote is saved', () => {
   });
 
   it('by an API client: old values of the bridge fields written back are put right by the next pass', async () => {
-    const h = await harness();
-    const before = await readBack(h, 'Cases');
-    await h.engine.run(h.lease);
-    const after = await readBack(h, 'Cases');
-    const [id, stale] = [...before].find(([caseId, values]) => {
-      const now = after.get(caseId);
-      return now !== undefined && values.sla_response_status_c !== now.sla_response_status_c;
-    }) ?? ['', undefined];
-    expect(stale).toBeDefined();
+    const { h, id, stale, after } = await staleFormCase();
     // The client held the values from before the bridge's write, and posts them with the edit.
     h.standIn.control.staffEdit(
       'Cases',
