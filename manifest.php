@@ -246,6 +246,14 @@ $installdefs = array(
             'to_module' => 'Cases',
         ),
         array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_input_seen_c.php',
+            'to_module' => 'Cases',
+        ),
+        array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_input_stamp_c.php',
+            'to_module' => 'Cases',
+        ),
+        array(
             'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_paused_minutes_c.php',
             'to_module' => 'Cases',
         ),
@@ -323,7 +331,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916 plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -339,7 +347,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -358,7 +366,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -376,7 +384,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -392,7 +400,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -408,7 +416,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -424,7 +432,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -440,7 +448,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -457,7 +465,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -473,7 +481,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -489,7 +497,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_reserved_hours_effective_c',
@@ -508,7 +516,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -527,7 +535,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -546,7 +554,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -564,7 +572,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -582,7 +590,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -598,7 +606,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -614,7 +622,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -631,7 +639,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -647,7 +655,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -665,7 +673,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -683,7 +691,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -701,7 +709,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -719,7 +727,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -737,7 +745,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -754,7 +762,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -772,7 +780,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -789,7 +797,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -805,7 +813,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -821,7 +829,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -839,7 +847,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -856,7 +864,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -873,7 +881,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -891,7 +899,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -907,7 +915,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -923,7 +931,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -941,7 +949,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -958,7 +966,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -974,7 +982,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -992,7 +1000,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1009,7 +1017,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1028,7 +1036,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1044,7 +1052,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1061,7 +1069,41 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+        ),
+        array(
+            'name' => 'sla_input_stamp_c',
+            'label' => 'LBL_SLA_INPUT_STAMP',
+            'type' => 'varchar',
+            'module' => 'Cases',
+            'len' => 40,
+            'default_value' => '',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+        ),
+        array(
+            'name' => 'sla_input_seen_c',
+            'label' => 'LBL_SLA_INPUT_SEEN',
+            'type' => 'varchar',
+            'module' => 'Cases',
+            'len' => 40,
+            'default_value' => '',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
         ),
     ),
     'logic_hooks' => array(

@@ -8,6 +8,7 @@ import type { CaseRecord } from './case/case-record.js';
 import { WITHDRAWING_STATUSES } from './case/case-record.js';
 import { caseTracking, type NotTrackedReason } from './case/case-tracking.js';
 import { type CoverageDecision, coverageNow, decideCoverage } from './case/coverage.js';
+import { caseInputEcho } from './case/input-echo.js';
 import { nextLoggedChange, nextTransition } from './case/next-transition.js';
 import { isWithin, noSlaOverlays, notReportablePeriods } from './case/no-sla-periods.js';
 import { pausedMinutes } from './case/paused-minutes.js';
@@ -107,7 +108,7 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
       tracked: true,
       notTracked: null,
       computed: false,
-      fields: caseNotComputed(reason),
+      fields: { ...caseNotComputed(reason), ...caseInputEcho(input.case) },
       pinned: input.pinned,
       nextTransitionAt: heals === null ? logged : logged === null ? heals : Math.min(heals, logged),
       events: [],
@@ -292,6 +293,7 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
     sla_hours_logged_c: caseHours(timeEntries, facts.id),
     sla_explanation_c: explanation,
     sla_data_problem_c: null,
+    ...caseInputEcho(input.case),
   };
   if (policy.document.priority.followsSeverity)
     fields.priority = policy.document.priority.map[current.effective];
@@ -382,6 +384,7 @@ function withdrawnOnly(
     computed: true,
     fields: {
       ...EMPTY_CASE_FIELDS,
+      ...caseInputEcho(input.case),
       sla_policy_version_c: input.pinned?.policyVersion ?? null,
       sla_coverage_c: 'withdrawn',
       sla_response_status_c: 'withdrawn',

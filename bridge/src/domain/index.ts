@@ -15,6 +15,7 @@ export {
   type NotTrackedReason,
 } from './case/case-tracking.js';
 export { COVERAGE_KEYS, type Coverage } from './case/coverage.js';
+export { caseInputEcho } from './case/input-echo.js';
 export { RESOLUTION_STATUSES, type ResolutionStatus } from './case/resolution-clock.js';
 export { RESPONSE_STATUSES, type ResponseStatus } from './case/response-clock.js';
 export type { AccountRecord } from './contract/account-record.js';

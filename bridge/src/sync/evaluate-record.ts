@@ -4,6 +4,7 @@ import {
   accountNotComputed,
   type CaseRecord,
   type CompiledPolicy,
+  caseInputEcho,
   caseNotComputed,
   caseTracking,
   EMPTY_CASE_FIELDS,
@@ -77,14 +78,20 @@ export async function evaluateRecord(
         tracking.reason === 'created_before_install' &&
         holdsBridgeValues(inputs.held.get(refKey(ref.module, ref.id)))
       )
-        return { ...notTracked, writable: true, desired: { ...EMPTY_CASE_FIELDS } };
+        return {
+          ...notTracked,
+          writable: true,
+          desired: { ...EMPTY_CASE_FIELDS, ...caseInputEcho(data as unknown as CaseRecord) },
+        };
       return { ...notTracked, writable: false, desired: {} };
     }
   }
   if (data.parseProblems && data.parseProblems.length > 0) {
     // Like any bad data: the reason made safe for SuiteCRM and cut to its field.
     const problem = notComputedText(data.parseProblems.join('; '));
-    return { ...base, writable: true, desired: notComputedFields(ref.module, problem), problem };
+    const desired = notComputedFields(ref.module, problem);
+    if (ref.module === 'Cases') Object.assign(desired, caseInputEcho(data as unknown as CaseRecord));
+    return { ...base, writable: true, desired, problem };
   }
   if (ref.module === 'SLA_TimeEntries') {
     const entry = data as unknown as TimeEntryRecord;
@@ -114,7 +121,8 @@ export async function evaluateRecord(
   const stored = inputs.pins.get(record.id) ?? null;
   const policy = await policyForCase(ctx, stored, options.restate === true);
   if (typeof policy === 'string') {
-    return { ...base, writable: true, desired: notComputedFields('Cases', policy), problem: policy };
+    const desired = { ...notComputedFields('Cases', policy), ...caseInputEcho(record) };
+    return { ...base, writable: true, desired, problem: policy };
   }
   // An account whose fields could not be read carries its `parseProblems`: the case then says why.
   const account = record.accountId ? (inputs.accounts.get(record.accountId) ?? null) : null;

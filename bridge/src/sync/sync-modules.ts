@@ -112,6 +112,7 @@ const cases: SyncModule<CaseAttributes, CaseRecord> = {
       changeLogProblems: [...log.problems, ...changeLogContinuityProblems(v.sla_change_log_c)]
         .sort((a, b) => a.index - b.index)
         .map(describeChangeLogProblem),
+      inputStamp: v.sla_input_stamp_c,
     };
   },
   keys: (record, v) => ({

@@ -80,6 +80,10 @@ export interface CaseAttributes {
   sla_explanation_c: string | null;
   /** SLA data problem (written by bridge): "not computed: reason" when the case's data cannot be computed; blank otherwise. */
   sla_data_problem_c: string | null;
+  /** SLA input stamp (written by hook): Set by the package's hook when a save that is not the bridge's creates the case or changes what its SLA is computed from (the save time and a counter); the views compare it with the SLA input seen field. */
+  sla_input_stamp_c: string | null;
+  /** SLA input seen (written by bridge): The SLA input stamp the bridge read when it computed the SLA fields; while it differs from the stamp, the views say the SLA is being updated. */
+  sla_input_seen_c: string | null;
 }
 
 export type CaseField = keyof CaseAttributes;
@@ -100,6 +104,7 @@ export interface CaseBridgeValues {
   sla_hours_logged_c: number | null;
   sla_explanation_c: string | null;
   sla_data_problem_c: string | null;
+  sla_input_seen_c: string | null;
 }
 
 export const CASE_FIELD_SPECS = {
@@ -138,6 +143,8 @@ export const CASE_FIELD_SPECS = {
   sla_hours_logged_c: { type: 'decimal', writer: 'bridge', len: 10, precision: 2 },
   sla_explanation_c: { type: 'text', writer: 'bridge' },
   sla_data_problem_c: { type: 'varchar', writer: 'bridge', len: 255 },
+  sla_input_stamp_c: { type: 'varchar', writer: 'hook', len: 40 },
+  sla_input_seen_c: { type: 'varchar', writer: 'bridge', len: 40 },
 } as const satisfies { readonly [K in CaseField]: FieldSpec };
 
 /** Stock SuiteCRM fields the bridge reads but never writes. */
@@ -145,9 +152,9 @@ export const CASE_CORE_FIELDS = ['name', 'case_number', 'status', 'state', 'prio
 /** Fields people edit in SuiteCRM. */
 export const CASE_STAFF_FIELDS = ['sla_reported_at_c', 'sla_severity_c', 'sla_environment_c', 'sla_cause_c', 'sla_reportable_c', 'sla_downgrade_to_c', 'sla_downgrade_reason_c', 'sla_channel_c', 'sla_product_version_c'] as const;
 /** Fields the package's hook writes. */
-export const CASE_HOOK_FIELDS = ['sla_change_log_c', 'sla_downgraded_at_c'] as const;
+export const CASE_HOOK_FIELDS = ['sla_change_log_c', 'sla_downgraded_at_c', 'sla_input_stamp_c'] as const;
 /** Fields only the bridge writes. */
-export const CASE_BRIDGE_FIELDS = ['sla_effective_severity_c', 'sla_severity_note_c', 'sla_policy_version_c', 'sla_coverage_c', 'sla_acknowledged_at_c', 'sla_response_due_c', 'sla_response_status_c', 'sla_response_minutes_c', 'sla_resolution_due_c', 'sla_resolution_status_c', 'sla_paused_minutes_c', 'sla_hours_logged_c', 'sla_explanation_c', 'sla_data_problem_c'] as const satisfies readonly (keyof CaseBridgeValues)[];
+export const CASE_BRIDGE_FIELDS = ['sla_effective_severity_c', 'sla_severity_note_c', 'sla_policy_version_c', 'sla_coverage_c', 'sla_acknowledged_at_c', 'sla_response_due_c', 'sla_response_status_c', 'sla_response_minutes_c', 'sla_resolution_due_c', 'sla_resolution_status_c', 'sla_paused_minutes_c', 'sla_hours_logged_c', 'sla_explanation_c', 'sla_data_problem_c', 'sla_input_seen_c'] as const satisfies readonly (keyof CaseBridgeValues)[];
 /** Every field above: what to ask for in a sparse fieldset (`fields[Cases]=...`). */
 export const CASE_FIELDS = Object.keys(CASE_FIELD_SPECS) as CaseField[];
 
@@ -188,6 +195,8 @@ export const caseRawAttributesSchema = z.looseObject({
   sla_hours_logged_c: z.string().optional(),
   sla_explanation_c: z.string().optional(),
   sla_data_problem_c: z.string().optional(),
+  sla_input_stamp_c: z.string().optional(),
+  sla_input_seen_c: z.string().optional(),
 });
 
 export const caseCodec: ModuleCodec<CaseAttributes> = defineModuleCodec<CaseAttributes>({

@@ -24,6 +24,8 @@ export interface CaseFields {
   sla_hours_logged_c: number | null;
   sla_explanation_c: string | null;
   sla_data_problem_c: string | null;
+  /** The SLA input stamp these values were computed from (`caseInputEcho`). */
+  sla_input_seen_c: string | null;
   priority?: string;
 }
 
@@ -42,4 +44,5 @@ export const EMPTY_CASE_FIELDS: CaseFields = {
   sla_hours_logged_c: null,
   sla_explanation_c: null,
   sla_data_problem_c: null,
+  sla_input_seen_c: null,
 };

@@ -28,6 +28,11 @@ export interface CaseRecord {
    * in `contract/change-log.ts`): any makes the case "not computed".
    */
   changeLogProblems: readonly string[];
+  /**
+   * `sla_input_stamp_c`, set by the package's hook when a save that is not the bridge's changed an
+   * SLA input (`caseInputEcho`); absent or null when there is none.
+   */
+  inputStamp?: string | null;
 }
 
 export const STATUS_NEW = 'Open_New';

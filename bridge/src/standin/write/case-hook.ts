@@ -11,7 +11,7 @@ import {
   REPORTED_AT,
 } from './case-save-rules.js';
 
-/** The fields the hook reads or assigns (the tracked ones, the owned ones, reported at). */
+/** The fields the hook reads or assigns (the tracked ones, the other SLA inputs, the owned ones, reported at). */
 const HOOK_FIELDS: readonly string[] = [
   'status',
   'sla_severity_c',
@@ -19,6 +19,9 @@ const HOOK_FIELDS: readonly string[] = [
   'sla_cause_c',
   'sla_reportable_c',
   'sla_downgrade_to_c',
+  // R6 reads these as SLA inputs too.
+  'sla_downgrade_reason_c',
+  'account_id',
   'date_entered',
   REPORTED_AT,
   CHANGE_LOG,
@@ -58,7 +61,7 @@ function held(bean: Bean, fetched: Row | undefined, field: string, def: FieldDef
 }
 
 /**
- * The package's Cases `before_save` hook on the stand-in's bean: the shared rules R1-R5
+ * The package's Cases `before_save` hook on the stand-in's bean: the shared rules R1-R6
  * (`case-save-rules.ts`), then the result put back on the bean. A field the hook leaves at its
  * stored value, or assigns, is marked `exact`: the column keeps the stored value exactly, seconds included,
  * as the PHP hook's re-assignment from fetched_row does.

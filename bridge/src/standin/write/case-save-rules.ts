@@ -6,7 +6,7 @@ import { dbDatetime } from '../clock/virtual-clock.js';
 import { keepUnseenChanges } from './case-stale-form.js';
 
 /**
- * The rules R1-R5 of the package's Cases before_save hook (the shared hook spec, mirrored by
+ * The rules R1-R6 of the package's Cases before_save hook (the shared hook spec, mirrored by
  * `SupportSla_CaseSave.php`), over values in SuiteCRM's database form: datetimes `Y-m-d H:i:s`
  * UTC, null for blank. Both sides run `schemas/case-save-examples.json` against them.
  */
@@ -29,6 +29,20 @@ export const CHANGE_LOG = CATALOGUE.changeLog.field;
 export const REPORTED_AT = 'sla_reported_at_c';
 export const DOWNGRADE_TO = 'sla_downgrade_to_c';
 export const DOWNGRADED_AT = 'sla_downgraded_at_c';
+export const INPUT_STAMP = 'sla_input_stamp_c';
+/** R6: a case the bridge writes holds a response status (computed, or not computed). */
+const WRITTEN_FIELD = 'sla_response_status_c';
+/** R6: the inputs the bridge reads from a case, compared as text (reported at: to the minute). */
+export const STAMP_TEXT_INPUTS: readonly string[] = [
+  'status',
+  'sla_severity_c',
+  'sla_environment_c',
+  'sla_cause_c',
+  'sla_reportable_c',
+  'sla_downgrade_to_c',
+  'sla_downgrade_reason_c',
+  'account_id',
+];
 
 /** Fields the catalogue says the bridge writes, on Cases. */
 export const CASE_BRIDGE_OWNED: readonly string[] = CATALOGUE.fields
@@ -108,7 +122,32 @@ export function applyCaseSaveRules(input: CaseSaveInput): Record<string, string 
   if (isBlankDatetime(reported)) bean[REPORTED_AT] = creationTime(bean, stored, input.now);
   else if (restrict && isUpdate) bean[REPORTED_AT] = personSave(storedReported, reported);
   else bean[REPORTED_AT] = sameMinute(storedReported, reported);
+
+  // R6: a new SLA input stamp on a create, or on an input change of a case the bridge writes.
+  bean[INPUT_STAMP] = inputStamp(bean, stored, isUpdate, previous === null, input.now);
   return bean;
+}
+
+function inputStamp(
+  bean: DbValues,
+  stored: DbValues,
+  isUpdate: boolean,
+  firstSave: boolean,
+  now: number,
+): string | null {
+  const current = firstSave || !isUpdate ? text(stored, INPUT_STAMP) : text(bean, INPUT_STAMP);
+  const written = (text(stored, WRITTEN_FIELD) ?? '').trim() !== '';
+  if (isUpdate && !(written && inputsChanged(bean, stored))) return current;
+  const hash = (current ?? '').lastIndexOf('#');
+  const count = hash < 0 ? 0 : Number.parseInt((current ?? '').slice(hash + 1), 10) || 0;
+  return `${dbDatetime(now)}#${count + 1}`;
+}
+
+function inputsChanged(bean: DbValues, stored: DbValues): boolean {
+  if (STAMP_TEXT_INPUTS.some((field) => decoded(bean[field]) !== decoded(stored[field]))) return true;
+  // A reported at filled from a blank (R4) is the creation time the bridge already used.
+  const storedReported = minuteOf(text(stored, REPORTED_AT)) || minuteOf(text(stored, 'date_entered'));
+  return minuteOf(text(bean, REPORTED_AT)) !== storedReported;
 }
 
 function decoded(value: string | null | undefined): string {

@@ -342,6 +342,10 @@ export type components = {
             sla_explanation_c?: string;
             /** @description Hours logged: Hours logged against this case, all categories. (a decimal in text, e.g. "12.50") */
             sla_hours_logged_c?: string;
+            /** @description SLA input seen: The SLA input stamp the bridge read when it computed the SLA fields; while it differs from the stamp, the views say the SLA is being updated. (HTML-encoded text) */
+            sla_input_seen_c?: string;
+            /** @description SLA input stamp: Set by the package's hook when a save that is not the bridge's creates the case or changes what its SLA is computed from (the save time and a counter); the views compare it with the SLA input seen field. (HTML-encoded text) */
+            sla_input_stamp_c?: string;
             /** @description Business minutes paused: Business minutes spent waiting on the customer (Pending Input). (a whole number in text) */
             sla_paused_minutes_c?: string;
             /** @description SLA policy version: The policy version pinned at the case's first evaluation. (HTML-encoded text) */

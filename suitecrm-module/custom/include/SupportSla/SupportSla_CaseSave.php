@@ -12,7 +12,9 @@
  * - R3: keeps the exact reported at and downgraded at through saves that only re-post them
  *   (SupportSla_ExactTime);
  * - R4: sets "reported at" to the case's creation time when it is blank;
- * - R5: stamps "downgraded at" when downgrade-to changes (set or cleared).
+ * - R5: stamps "downgraded at" when downgrade-to changes (set or cleared);
+ * - R6: sets the SLA input stamp on a create, or on a change of an SLA input of a case the bridge
+ *   writes, and keeps the stored stamp otherwise (SupportSla_InputStamp).
  *
  * "Before" is fetched_row (the stored row; empty on create). When the same bean object is saved
  * twice in one request (an AOW workflow's CreateRecord does this), the second save compares with
@@ -23,6 +25,7 @@
 
 require_once __DIR__ . '/SupportSla_ChangeLog.php';
 require_once __DIR__ . '/SupportSla_ExactTime.php';
+require_once __DIR__ . '/SupportSla_InputStamp.php';
 require_once __DIR__ . '/SupportSla_OwnedFields.php';
 require_once __DIR__ . '/SupportSla_Row.php';
 require_once __DIR__ . '/SupportSla_StaleForm.php';
@@ -96,6 +99,8 @@ class SupportSla_CaseSave
         } else {
             self::assign($bean, $reportedAt, SupportSla_ExactTime::sameMinute($storedReported, $reported));
         }
+
+        SupportSla_InputStamp::apply($bean, $stored, $previous === null, $timestamp);
 
         $bean->$marker = $after;
     }

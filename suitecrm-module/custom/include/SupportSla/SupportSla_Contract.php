@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916';
+    const CATALOGUE_HASH = '2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -70,6 +70,7 @@ class SupportSla_Contract
             'sla_hours_logged_c',
             'sla_explanation_c',
             'sla_data_problem_c',
+            'sla_input_seen_c',
         ),
         'SLA_TimeEntries' => array(
             'term_start',
@@ -83,6 +84,7 @@ class SupportSla_Contract
         'Cases' => array(
             'sla_change_log_c',
             'sla_downgraded_at_c',
+            'sla_input_stamp_c',
         ),
     );
 
@@ -135,6 +137,8 @@ class SupportSla_Contract
             'sla_hours_logged_c',
             'sla_explanation_c',
             'sla_data_problem_c',
+            'sla_input_stamp_c',
+            'sla_input_seen_c',
         ),
     );
 

@@ -62,6 +62,12 @@ $dictionary['Case']['fields']['sla_explanation_c']['importable'] = false;
 $dictionary['Case']['fields']['sla_data_problem_c']['inline_edit'] = false;
 $dictionary['Case']['fields']['sla_data_problem_c']['massupdate'] = false;
 $dictionary['Case']['fields']['sla_data_problem_c']['importable'] = false;
+$dictionary['Case']['fields']['sla_input_stamp_c']['inline_edit'] = false;
+$dictionary['Case']['fields']['sla_input_stamp_c']['massupdate'] = false;
+$dictionary['Case']['fields']['sla_input_stamp_c']['importable'] = false;
+$dictionary['Case']['fields']['sla_input_seen_c']['inline_edit'] = false;
+$dictionary['Case']['fields']['sla_input_seen_c']['massupdate'] = false;
+$dictionary['Case']['fields']['sla_input_seen_c']['importable'] = false;
 
 // Required in every form; set here as well as in fields_meta_data so that an upgrade of an installed field gets it.
 $dictionary['Case']['fields']['sla_severity_c']['required'] = true;
