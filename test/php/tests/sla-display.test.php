@@ -69,7 +69,7 @@ test('field type Slabadge: the list row label back to its key, then the badge', 
     $row = ['SLA_RESPONSE_STATUS_C' => 'No calculado', 'SLA_DATA_PROBLEM_C' => 'Sin contrato'];
     truthy(strpos($field->getListViewSmarty($row, $vardef, [], 'x'), 'title="Sin contrato"') !== false, 'the reason from the row');
     same('', $field->getListViewSmarty([], $vardef, [], 'x'), 'a blank value stays blank');
-    same(SupportSla_Badge::smarty('sla_response_status_c', 'sla_data_problem_c'), $field->getDetailViewSmarty('fields', ['name' => 'sla_response_status_c'], [], 1));
+    same(SupportSla_BeingUpdated::smarty(SupportSla_Badge::smarty('sla_response_status_c', 'sla_data_problem_c')), $field->getDetailViewSmarty('fields', ['name' => 'sla_response_status_c'], [], 1));
     unset($GLOBALS['app_list_strings']);
 });
 
@@ -100,7 +100,10 @@ test('countdown smarty: the stored value from fetched_row, under the running sta
 test('field type Sladue: stock display first, then the countdown; list rows converted from the user format', function () {
     $field = new SugarFieldSladue('Sladue');
     $detail = $field->getDetailViewSmarty('fields', ['name' => 'sla_resolution_due_c'], [], 1);
-    same(0, strpos($detail, '<stock detail {$fields.sla_resolution_due_c.value}>'));
+    $opening = substr(SupportSla_BeingUpdated::smarty(''), 0, -strlen('{/if}'));
+    same(0, strpos($detail, $opening), 'inside the being-updated test');
+    same(strlen($opening), strpos($detail, '<stock detail {$fields.sla_resolution_due_c.value}>'), 'the stock display first in its else');
+    same('{/if}', substr($detail, -5));
     truthy(strpos($detail, "\$fields.sla_resolution_status_c.value == 'pending'") !== false, 'paired with its own status');
     $GLOBALS['app_list_strings'] = ['sla_response_status_list' => ['pending' => 'Pending', 'met' => 'Met']];
     $GLOBALS['timedate'] = new class {
@@ -149,8 +152,10 @@ test('display types: plain detail cells and list columns get them, customised ce
         'NAME' => ['label' => 'C'],
     ]);
     same(['SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C', 'NAME'], array_keys($columns), 'order kept');
-    same(['type' => 'Slabadge', 'label' => 'A', 'related_fields' => ['sla_data_problem_c']], $columns['SLA_RESPONSE_STATUS_C']);
-    same(['type' => 'Sladue', 'label' => 'B', 'related_fields' => ['sla_response_status_c']], $columns['SLA_RESPONSE_DUE_C']);
+    $stamps = ['sla_input_stamp_c', 'sla_input_seen_c'];
+    same(['type' => 'Slabadge', 'label' => 'A', 'related_fields' => array_merge(['sla_data_problem_c'], $stamps)], $columns['SLA_RESPONSE_STATUS_C']);
+    same(['type' => 'Sladue', 'label' => 'B', 'related_fields' => array_merge(['sla_response_status_c'], $stamps)], $columns['SLA_RESPONSE_DUE_C']);
+    same($columns, SupportSla_Display::listColumns($columns), 'applied again (an upgrade): nothing added twice');
     same(['label' => 'C'], $columns['NAME']);
 });
 

@@ -10,6 +10,7 @@
 require_once __DIR__ . '/SupportSla_Row.php';
 require_once __DIR__ . '/SupportSla_Badge.php';
 require_once __DIR__ . '/SupportSla_Countdown.php';
+require_once __DIR__ . '/SupportSla_InputStamp.php';
 
 class SupportSla_Display
 {
@@ -63,8 +64,8 @@ class SupportSla_Display
 
     /**
      * List-view columns with the display types set. A due column also fetches its status, which
-     * decides whether the count shows, and a status column the not-computed reason (the list
-     * view queries only its columns and their related_fields).
+     * decides whether the count shows, a status column the not-computed reason, and both the SLA
+     * input stamp and its echo (the list view queries only its columns and their related_fields).
      *
      * @param array $columns upper-case key => definition
      * @return array
@@ -77,10 +78,17 @@ class SupportSla_Display
             if ($type !== '' && is_array($column) && empty($column['customCode'])) {
                 $column = array_replace($column, array('type' => $type, ));
                 // A due column needs its status; a status column the not-computed reason.
-                $needed = $type === self::DUE_TYPE ? self::statusOf($key) : self::REASON_FIELD;
+                // Both: the SLA input stamp and its echo ("SLA being updated", SupportSla_BeingUpdated).
+                $needed = array(
+                    $type === self::DUE_TYPE ? self::statusOf($key) : self::REASON_FIELD,
+                    SupportSla_InputStamp::STAMP_FIELD,
+                    SupportSla_InputStamp::SEEN_FIELD,
+                );
                 $related = isset($column['related_fields']) && is_array($column['related_fields']) ? $column['related_fields'] : array();
-                if (!in_array($needed, $related, true)) {
-                    $related[] = $needed;
+                foreach ($needed as $field) {
+                    if (!in_array($field, $related, true)) {
+                        $related[] = $field;
+                    }
                 }
                 $column = array_replace($column, array('related_fields' => $related, ));
             }

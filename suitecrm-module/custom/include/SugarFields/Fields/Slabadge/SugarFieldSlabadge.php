@@ -3,13 +3,15 @@
  * A response or resolution status as a coloured badge (SupportSla_Badge) in SuiteCRM 7's detail
  * and list views. A layout cell names it with 'type' => 'Slabadge' (SupportSla_Display); the
  * vardef stays an enum, so the edit view, inline edit, mass update, search and saving are the
- * stock enum's. Display only: the badge shows the status the bridge wrote.
+ * stock enum's. Display only: the badge shows the status the bridge wrote, or "SLA being
+ * updated" while the bridge has not yet caught up with a save (SupportSla_BeingUpdated).
  */
 
 if (!class_exists('SugarFieldEnum')) {
     require_once 'include/SugarFields/Fields/Enum/SugarFieldEnum.php';
 }
 require_once __DIR__ . '/../../../SupportSla/SupportSla_Display.php';
+require_once __DIR__ . '/../../../SupportSla/SupportSla_BeingUpdated.php';
 
 #[\AllowDynamicProperties]
 class SugarFieldSlabadge extends SugarFieldEnum
@@ -18,7 +20,7 @@ class SugarFieldSlabadge extends SugarFieldEnum
     public function getDetailViewSmarty($parentFieldArray, $vardef, $displayParams, $tabindex)
     {
         $name = isset($vardef['name']) ? strtolower((string)$vardef['name']) : '';
-        return SupportSla_Badge::smarty($name, SupportSla_Display::REASON_FIELD);
+        return SupportSla_BeingUpdated::smarty(SupportSla_Badge::smarty($name, SupportSla_Display::REASON_FIELD));
     }
 
     /**
@@ -32,7 +34,7 @@ class SugarFieldSlabadge extends SugarFieldEnum
         $options = isset($vardef['options']) ? self::optionsNamed($vardef['options']) : array();
         $status = self::keyOf($label, $options);
         $reason = SupportSla_Row::text(SupportSla_Row::value($parentFieldArray, strtoupper(SupportSla_Display::REASON_FIELD)));
-        return SupportSla_Badge::html($status, $label, $reason);
+        return SupportSla_BeingUpdated::html($parentFieldArray, SupportSla_Badge::html($status, $label, $reason));
     }
 
     /** @return array the dropdown list of that name in the user's language (array() when none) */

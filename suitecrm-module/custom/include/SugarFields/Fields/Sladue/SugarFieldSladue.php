@@ -3,13 +3,15 @@
  * A due time with the time left or overdue beside it (SupportSla_Countdown) in SuiteCRM 7's
  * detail and list views. A layout cell names it with 'type' => 'Sladue' (SupportSla_Display).
  * The absolute time is the stock Datetimecombo display (user time zone and format); the vardef
- * stays datetimecombo, so editing, saving and sorting are SuiteCRM's own.
+ * stays datetimecombo, so editing, saving and sorting are SuiteCRM's own. While the bridge has not
+ * yet caught up with a save, "SLA being updated" shows instead (SupportSla_BeingUpdated).
  */
 
 if (!class_exists('SugarFieldDatetimecombo')) {
     require_once 'include/SugarFields/Fields/Datetimecombo/SugarFieldDatetimecombo.php';
 }
 require_once __DIR__ . '/../../../SupportSla/SupportSla_Display.php';
+require_once __DIR__ . '/../../../SupportSla/SupportSla_BeingUpdated.php';
 require_once __DIR__ . '/../Slabadge/SugarFieldSlabadge.php';
 
 #[\AllowDynamicProperties]
@@ -19,7 +21,7 @@ class SugarFieldSladue extends SugarFieldDatetimecombo
     {
         $html = parent::getDetailViewSmarty($parentFieldArray, $vardef, $displayParams, $tabindex);
         $name = isset($vardef['name']) ? strtolower((string)$vardef['name']) : '';
-        return $html . SupportSla_Countdown::smarty($name, SupportSla_Display::statusOf($name), SupportSla_Countdown::currentLanguage());
+        return SupportSla_BeingUpdated::smarty($html . SupportSla_Countdown::smarty($name, SupportSla_Display::statusOf($name), SupportSla_Countdown::currentLanguage()));
     }
 
     /** The row holds the time in the user's format and time zone (SugarBean::loadFromRow). */
@@ -31,7 +33,7 @@ class SugarFieldSladue extends SugarFieldDatetimecombo
         $shown = SupportSla_Row::text(SupportSla_Row::value($parentFieldArray, strtoupper($name)));
         $statusLabel = SupportSla_Row::text(SupportSla_Row::value($parentFieldArray, strtoupper($status)));
         $statusKey = SugarFieldSlabadge::keyOf($statusLabel, SugarFieldSlabadge::optionsNamed(self::statusList($status)));
-        return $html . SupportSla_Countdown::html(self::toDb($shown), $statusKey, SupportSla_Countdown::currentLanguage());
+        return SupportSla_BeingUpdated::html($parentFieldArray, $html . SupportSla_Countdown::html(self::toDb($shown), $statusKey, SupportSla_Countdown::currentLanguage()));
     }
 
     /** A time as the user sees it, back in the database form (UTC); '' when it does not parse. */
