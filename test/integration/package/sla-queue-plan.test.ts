@@ -66,7 +66,7 @@ describe.skipIf(php.skip || db.skip)('the SLA queue query on MariaDB with 100,00
         KEY idx_cases_stat_del (assigned_user_id, status, deleted));
       CREATE TABLE cases_cstm (id_c char(36) NOT NULL PRIMARY KEY, sla_coverage_c varchar(20), sla_effective_severity_c varchar(1),
         sla_response_status_c varchar(20), sla_response_due_c datetime, sla_resolution_status_c varchar(20),
-        sla_resolution_due_c datetime, sla_data_problem_c varchar(255));
+        sla_resolution_due_c datetime, sla_data_problem_c varchar(255), sla_input_stamp_c varchar(40), sla_input_seen_c varchar(40));
       CREATE TABLE accounts (id char(36) NOT NULL PRIMARY KEY, name varchar(150), deleted tinyint(1) DEFAULT 0);
       CREATE TABLE securitygroups (id char(36) NOT NULL PRIMARY KEY, name varchar(255), deleted tinyint(1) DEFAULT 0);
       CREATE TABLE securitygroups_users (id varchar(36) NOT NULL PRIMARY KEY, securitygroup_id varchar(36), user_id varchar(36),
@@ -84,7 +84,7 @@ describe.skipIf(php.skip || db.skip)('the SLA queue query on MariaDB with 100,00
       INSERT INTO cases_cstm SELECT CONCAT('case-', seq), IF(seq % 10 = 3, 'not_covered', 'covered'), 1 + FLOOR(seq / 20) % 4,
           ELT(1 + FLOOR(seq / 20) % 5, 'pending', 'at_risk', 'breached', 'met', 'pending'),
           IF(FLOOR(seq / 20) % 7 = 0, NULL, '2026-12-07 10:00:00' + INTERVAL (seq % 5000) MINUTE), 'pending',
-          '2026-12-09 10:00:00' + INTERVAL (seq % 5000) MINUTE, NULL
+          '2026-12-09 10:00:00' + INTERVAL (seq % 5000) MINUTE, NULL, NULL, NULL
         FROM seq_1_to_${CASES};
       INSERT INTO securitygroups VALUES ('g1', 'Team one', 0), ('g2', 'Team two', 0);
       INSERT INTO securitygroups_users VALUES ('su1', 'g1', 'user-7', 0);

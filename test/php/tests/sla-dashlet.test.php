@@ -146,3 +146,22 @@ test('dashlet: in Spanish', function () {
     same('<dashlet header><p class="sla-queue-empty">No hay casos abiertos con cobertura.</p>', $dashlet->display());
     $GLOBALS['current_language'] = 'en_us';
 });
+
+test('dashlet: a case whose SLA the bridge has not caught up with says so, with no old badge or due time', function () {
+    $db = dashletWorld(2);
+    $db->rows[0]['sla_input_stamp_c'] = '2026-12-07 14:05:09#2';
+    $db->rows[0]['sla_input_seen_c'] = '2026-12-07 12:53:27#1';
+    $db->rows[1]['sla_input_stamp_c'] = '2026-12-07 12:53:27#1';
+    $db->rows[1]['sla_input_seen_c'] = '2026-12-07 12:53:27#1';
+    $html = (new SlaQueueDashlet('d1', []))->display();
+    truthy(strpos($db->sql[0][0], 'cases_cstm.sla_input_stamp_c, cases_cstm.sla_input_seen_c') !== false, 'the query fetches both');
+    [$first, $second] = array_slice(explode('<tr class="oddListRowS1">', $html), 1);
+    truthy(strpos($first, '<span class="sla-being-updated"') !== false && strpos($first, 'SLA being updated…') !== false, $first);
+    same(false, strpos($first, 'sla-badge-breached'), 'no old badge');
+    same(false, strpos($first, 'shown(2026-12-07 10:00:00)'), 'no old due time');
+    truthy(strpos($second, 'sla-badge-breached') !== false, 'caught up: the badge');
+    $GLOBALS['current_language'] = 'es_ES';
+    $db->rows = array_slice($db->rows, 0, 1);
+    truthy(strpos((new SlaQueueDashlet('d1', []))->display(), 'SLA en actualización…') !== false, 'Spanish');
+    $GLOBALS['current_language'] = 'en_us';
+});

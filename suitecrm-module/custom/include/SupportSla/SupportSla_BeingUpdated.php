@@ -53,7 +53,14 @@ class SupportSla_BeingUpdated
         if (!SupportSla_InputStamp::isUpdating($stamp, $seen)) {
             return $shown;
         }
-        return '<span class="sla-being-updated" style="' . self::STYLE . '">' . self::text(self::label()) . '</span>';
+        return self::span(self::label());
+    }
+
+    /** The note as HTML, with $label ('' for the English text). */
+    public static function span($label)
+    {
+        $text = trim((string)$label) === '' ? self::FALLBACK : (string)$label;
+        return '<span class="sla-being-updated" style="' . self::STYLE . '">' . self::text($text) . '</span>';
     }
 
     /** The label in the user's language (the Cases strings the list view has loaded). */

@@ -84,7 +84,8 @@ class SupportSla_Queue
         $nextDue = self::nextDue();
         return 'SELECT cases.id, cases.case_number, cases.name, cases.account_id, accounts.name AS account_name,'
             . ' cases_cstm.sla_effective_severity_c, cases_cstm.sla_response_status_c, cases_cstm.sla_response_due_c,'
-            . ' cases_cstm.sla_resolution_status_c, cases_cstm.sla_resolution_due_c, cases_cstm.sla_data_problem_c'
+            . ' cases_cstm.sla_resolution_status_c, cases_cstm.sla_resolution_due_c, cases_cstm.sla_data_problem_c,'
+            . ' cases_cstm.sla_input_stamp_c, cases_cstm.sla_input_seen_c'
             . ' FROM cases'
             . ' INNER JOIN cases_cstm ON cases_cstm.id_c = cases.id'
             . ' LEFT JOIN accounts ON accounts.id = cases.account_id AND accounts.deleted = 0'

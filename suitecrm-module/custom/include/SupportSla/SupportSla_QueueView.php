@@ -9,6 +9,8 @@ require_once __DIR__ . '/SupportSla_Row.php';
 require_once __DIR__ . '/SupportSla_Badge.php';
 require_once __DIR__ . '/SupportSla_Countdown.php';
 require_once __DIR__ . '/SupportSla_Queue.php';
+require_once __DIR__ . '/SupportSla_BeingUpdated.php';
+require_once __DIR__ . '/SupportSla_InputStamp.php';
 
 class SupportSla_QueueView
 {
@@ -58,6 +60,12 @@ class SupportSla_QueueView
             }
         }
         $target = self::word($words, $current['target'] === 'response' ? 'LBL_RESPONSE' : 'LBL_RESOLUTION');
+        $badge = SupportSla_Badge::html($current['status'], $statusLabel === '' ? $current['status'] : $statusLabel, SupportSla_Row::value($row, 'sla_data_problem_c'));
+        // The bridge has not caught up with a save: neither the old badge nor the old due time.
+        if (SupportSla_InputStamp::isUpdating(SupportSla_Row::value($row, SupportSla_InputStamp::STAMP_FIELD), SupportSla_Row::value($row, SupportSla_InputStamp::SEEN_FIELD))) {
+            $badge = SupportSla_BeingUpdated::span((string)SupportSla_Row::value($words, SupportSla_BeingUpdated::LABEL));
+            $dueCell = '';
+        }
         return '<tr class="oddListRowS1">'
             . '<td><a href="index.php?module=Cases&amp;action=DetailView&amp;record=' . $id . '">'
             . SupportSla_Badge::text(SupportSla_Row::value($row, 'case_number')) . '</a></td>'
@@ -65,7 +73,7 @@ class SupportSla_QueueView
             . '<td>' . SupportSla_Badge::text(SupportSla_Row::value($row, 'account_name')) . '</td>'
             . '<td>' . SupportSla_Badge::text($severityLabel === '' ? $severity : $severityLabel) . '</td>'
             . '<td><span class="sla-queue-target">' . $target . '</span> '
-            . SupportSla_Badge::html($current['status'], $statusLabel === '' ? $current['status'] : $statusLabel, SupportSla_Row::value($row, 'sla_data_problem_c'))
+            . $badge
             . '</td>'
             . '<td>' . $dueCell . '</td>'
             . '</tr>';

@@ -15,6 +15,7 @@ $dashletStrings['SlaQueueDashlet'] = array(
     'LBL_DUE' => 'Due',
     'LBL_RESPONSE' => 'Response',
     'LBL_RESOLUTION' => 'Resolution',
+    'LBL_SLA_BEING_UPDATED' => 'SLA being updated…',
     'LBL_EMPTY' => 'No open, covered cases.',
     'LBL_NO_ACCESS' => 'You do not have access to cases.',
     'LBL_MORE' => 'More cases wait: open the Cases list to see them all.',

@@ -15,6 +15,7 @@ $dashletStrings['SlaQueueDashlet'] = array(
     'LBL_DUE' => 'Vence',
     'LBL_RESPONSE' => 'Respuesta',
     'LBL_RESOLUTION' => 'Resolución',
+    'LBL_SLA_BEING_UPDATED' => 'SLA en actualización…',
     'LBL_EMPTY' => 'No hay casos abiertos con cobertura.',
     'LBL_NO_ACCESS' => 'No tiene acceso a los casos.',
     'LBL_MORE' => 'Hay más casos: abra la lista de casos para verlos todos.',
