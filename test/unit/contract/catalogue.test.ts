@@ -93,7 +93,11 @@ describe('the field catalogue', () => {
     const bridgeCases = fieldsOf('Cases', { writer: 'bridge' }).map((f) => f.name);
     expect(bridgeCases).toContain('sla_response_status_c');
     expect(bridgeCases).not.toContain('sla_severity_c');
-    expect(fieldsByWriter('hook').map((f) => f.name)).toEqual(['sla_change_log_c', 'sla_downgraded_at_c', 'sla_input_stamp_c']);
+    expect(fieldsByWriter('hook').map((f) => f.name)).toEqual([
+      'sla_change_log_c',
+      'sla_downgraded_at_c',
+      'sla_input_stamp_c',
+    ]);
     expect(isMachineWritten({ writer: 'hook' })).toBe(true);
     expect(isMachineWritten({ writer: 'staff' })).toBe(false);
   });
