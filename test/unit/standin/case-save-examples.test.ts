@@ -4,7 +4,7 @@ import type { ChangeLogActor } from '../../../bridge/src/contract/change-log-ent
 import { applyCaseSaveRules, savedValuesOf } from '../../../bridge/src/standin/write/case-save-rules.js';
 
 /**
- * The example tables of the Cases before_save hook (rules R1-R5) run against the stand-in's
+ * The example tables of the Cases before_save hook (rules R1-R6) run against the stand-in's
  * model of the hook. The PHP hook runs the shared table too (test/php).
  */
 interface Example {

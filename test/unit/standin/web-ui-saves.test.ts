@@ -7,7 +7,7 @@ import { widgetValue } from '../../../bridge/src/standin/web-ui/datetime-combo.j
 
 /**
  * The stand-in's web UI saves, each following SuiteCRM 7.14.6's source (named per test), with
- * the Cases hook's rules (the hook spec's R1-R5) applied to every one as actor `person`.
+ * the Cases hook's rules (the hook spec's R1-R6) applied to every one as actor `person`.
  */
 const T0 = '2026-12-07T12:53:27Z';
 let standIn: StandIn;

@@ -1,6 +1,6 @@
 <?php
 /**
- * What the package's Cases before_save hook does to the case being saved (rules R1-R5,
+ * What the package's Cases before_save hook does to the case being saved (rules R1-R6,
  * docs/web-ui-saves.md). It only assigns fields on the bean, never saves (a save inside
  * before_save recurses):
  * - R2: on a person's save (the web UI: 7.14's forms, 8.x's GraphQL saveRecord), the fields the
