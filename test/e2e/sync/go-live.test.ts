@@ -219,4 +219,36 @@ describe('go-live on a site with years of cases and a fresh install', () => {
     expect(status.notComputed.total).toBe(0);
     expect(status.notTracked.total).toBe(preInstall.length);
   });
+
+  it('an older case bridge 1.0.0 wrote, then edited by a person: the one blanking PATCH echoes its SLA input stamp', async () => {
+    const older = preInstall.filter(
+      (row) => row.id !== edited.id && row.status === 'Open_Assigned' && enteredAt(row) >= TRACKING_START_AT,
+    )[1];
+    const id = String(older?.id);
+    const parse = (raw: Record<string, unknown>) => caseCodec.parse(raw);
+    await w.standIn.setNow(at(9));
+    await w.standIn.client().updateRecord('Cases', id, { sla_response_status_c: 'not_computed' }, { parse });
+    // Rule R6: the stored response status says the bridge wrote the case, so the change stamps it.
+    await w.standIn.control('POST', '/staff-edit', {
+      module: 'Cases',
+      id,
+      attributes: { status: 'Open_Pending Input' },
+      userId: 'seed_sally_id',
+      actor: 'person',
+    });
+    const stamp = (await w.standIn.client().getRecord('Cases', id, { parse })).attributes.values
+      .sla_input_stamp_c;
+    expect(stamp).toMatch(/#1$/);
+    await w.standIn.control('DELETE', '/writes');
+    const run = await bridgeAt(w, at(10), ['sync', '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const patches = (await w.standIn.writes()).filter((entry) => entry.method === 'PATCH');
+    expect(patches.map((entry) => entry.id)).toEqual([id]);
+    expect(patches[0]?.attributes).toMatchObject({ sla_response_status_c: '', sla_input_seen_c: stamp });
+
+    await w.standIn.control('DELETE', '/writes');
+    const again = await bridgeAt(w, at(11), ['sync', '--full', '--json']);
+    expect(again.status, again.stderr).toBe(0);
+    expect((await w.standIn.writes()).filter((entry) => entry.method === 'PATCH')).toEqual([]);
+  });
 });
