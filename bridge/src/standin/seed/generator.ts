@@ -281,6 +281,7 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
           sla_product_version_c: random.pick(PRODUCT_VERSIONS),
           sla_change_log_c: log.map(formatChangeLogEntry).join(';'),
           sla_downgraded_at_c: downgradedAt,
+          sla_input_stamp_c: inputStamp(log, entered),
         }
       : {};
     cases.push({
@@ -331,4 +332,15 @@ export function generateRows(options: GenerateOptions): GeneratedRows {
       ? entries
       : entries.filter((row) => Date.parse(`${String(row.date_entered).replace(' ', 'T')}Z`) >= installedAt);
   return { Accounts: accounts, Cases: cases, SLA_TimeEntries: logged };
+}
+
+/**
+ * The SLA input stamp the package's hook (rule R6) leaves on a case whose saves are its change
+ * log: one stamp per save that logged something (an input change of a stamped case), the last
+ * one's time and their count. The bridge's fields are not generated, so nothing is echoed yet.
+ */
+function inputStamp(log: readonly ChangeLogEntry[], entered: number): string {
+  const saves = new Set(log.map((entry) => entry.at).filter((at) => at > entered));
+  const last = Math.max(entered, ...saves);
+  return `${dbDatetime(last)}#${saves.size + 1}`;
 }

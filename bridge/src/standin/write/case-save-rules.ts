@@ -30,7 +30,7 @@ export const REPORTED_AT = 'sla_reported_at_c';
 export const DOWNGRADE_TO = 'sla_downgrade_to_c';
 export const DOWNGRADED_AT = 'sla_downgraded_at_c';
 export const INPUT_STAMP = 'sla_input_stamp_c';
-/** R6: a case the bridge writes holds a response status (computed, or not computed). */
+/** R6: a case the bridge writes holds a response status (computed, or not computed); or it has a stamp. */
 const WRITTEN_FIELD = 'sla_response_status_c';
 /** R6: the inputs the bridge reads from a case, compared as text (reported at: to the minute). */
 export const STAMP_TEXT_INPUTS: readonly string[] = [
@@ -123,7 +123,7 @@ export function applyCaseSaveRules(input: CaseSaveInput): Record<string, string 
   else if (restrict && isUpdate) bean[REPORTED_AT] = personSave(storedReported, reported);
   else bean[REPORTED_AT] = sameMinute(storedReported, reported);
 
-  // R6: a new SLA input stamp on a create, or on an input change of a case the bridge writes.
+  // R6: a new SLA input stamp on a create, or on an input change of a stamped or written case.
   bean[INPUT_STAMP] = inputStamp(bean, stored, isUpdate, previous === null, input.now);
   return bean;
 }
@@ -136,8 +136,8 @@ function inputStamp(
   now: number,
 ): string | null {
   const current = firstSave || !isUpdate ? text(stored, INPUT_STAMP) : text(bean, INPUT_STAMP);
-  const written = (text(stored, WRITTEN_FIELD) ?? '').trim() !== '';
-  if (isUpdate && !(written && inputsChanged(bean, stored))) return current;
+  const followed = (text(stored, WRITTEN_FIELD) ?? '').trim() !== '' || (current ?? '').trim() !== '';
+  if (isUpdate && !(followed && inputsChanged(bean, stored))) return current;
   const hash = (current ?? '').lastIndexOf('#');
   const count = hash < 0 ? 0 : Number.parseInt((current ?? '').slice(hash + 1), 10) || 0;
   return `${dbDatetime(now)}#${count + 1}`;

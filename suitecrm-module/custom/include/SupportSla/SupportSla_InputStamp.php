@@ -2,16 +2,17 @@
 /**
  * Rule R6 of the Cases before_save hook (docs/web-ui-saves.md, docs/freshness.md#being-updated):
  * the SLA input stamp. The hook owns sla_input_stamp_c and sets it to a new value on a save that
- * creates the case, or that changes what the bridge computes the case's SLA from, on a case the
- * bridge already writes (it holds a response status). Any other save keeps the stored stamp,
+ * creates the case, or that changes what the bridge computes the case's SLA from, on a case
+ * that has a stamp already or that the bridge writes (it holds a response status). Any other
+ * save keeps the stored stamp,
  * whatever the save posted. The bridge echoes the stamp it read into sla_input_seen_c in the same
  * PATCH as the SLA fields it computed from that read, so while the two differ the views say the
  * SLA is being updated instead of showing the earlier values as if they were current.
  *
  * The bridge's own PATCH carries only the bridge's fields, so it changes no input and never sets
- * a new stamp: no check of who is saving is needed. Cases the bridge never writes (created before
- * the package was installed: no response status) are never stamped by an update, so they never
- * say "being updated" for good.
+ * a new stamp: no check of who is saving is needed. Cases created before the package was
+ * installed have no stamp and the bridge never writes them (no response status), so an update
+ * never stamps them and they never say "being updated" for good.
  *
  * Plain string comparisons only, no SLA arithmetic. The stamp is the save's time to the second
  * plus a counter one higher than the stored stamp's, so two saves in one second still differ.
@@ -56,7 +57,8 @@ class SupportSla_InputStamp
         $isUpdate = count($stored) > 0;
         // On a second save, the first save's stamp on the bean is the one to keep or follow.
         $current = $firstSave || !$isUpdate ? SupportSla_Row::value($stored, $field) : SupportSla_Row::property($bean, $field);
-        $stamp = !$isUpdate || (self::isWritten($stored) && self::inputsChanged($bean, $stored))
+        $followed = self::isWritten($stored) || trim(SupportSla_Row::text($current)) !== '';
+        $stamp = !$isUpdate || ($followed && self::inputsChanged($bean, $stored))
             ? self::next($current, $timestamp)
             : $current;
         if (SupportSla_Row::property($bean, $field) !== $stamp) {
