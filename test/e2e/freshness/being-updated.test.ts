@@ -26,7 +26,8 @@ async function poll() {
   at(clock + FOLLOW_MS);
   return daemon.follow(clock);
 }
-const stored = () => h.standIn.control.record('Cases', caseId) ?? {};
+const stored = (): Readonly<Record<string, string | null | undefined>> =>
+  h.standIn.control.record('Cases', caseId) ?? {};
 const text = (value: unknown) => decodeHTMLStrict(typeof value === 'string' ? value : '').trim();
 /** What SupportSla_InputStamp::isUpdating decides for the detail and list views. */
 const updating = () => text(stored().sla_input_stamp_c) !== text(stored().sla_input_seen_c);

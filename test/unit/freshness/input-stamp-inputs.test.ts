@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { CaseAttributes } from '../../../bridge/src/contract/index.js';
 import { STAMP_TEXT_INPUTS } from '../../../bridge/src/standin/write/case-save-rules.js';
 import { MODULES } from '../../../bridge/src/sync/sync-modules.js';
 
@@ -26,7 +27,7 @@ function phpTextInputs(): string[] {
 /** Every attribute `toRecord` reads, found by handing it a record that notes each read. */
 function attributesTheRecordReads(): string[] {
   const read = new Set<string>();
-  const values = new Proxy({} as Record<string, unknown>, {
+  const values = new Proxy({} as CaseAttributes, {
     get(_target, key) {
       if (typeof key === 'string') read.add(key);
       return null;
