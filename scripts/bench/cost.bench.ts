@@ -29,6 +29,8 @@ interface Scenario {
   aod: boolean;
   /** Audit as the catalogue did before issue 17 (true) or as it does now. */
   auditedBefore: boolean;
+  /** Time entries' names read in one query (the package's SupportSla_RelatedNames): an estimate. */
+  timeEntryNames?: 'one-query';
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -43,6 +45,13 @@ export const SCENARIOS: readonly Scenario[] = [
     writeRate: 4,
     aod: true,
     auditedBefore: false,
+  },
+  {
+    label: 'concurrency 2, trimmed, AOD on, entry names in one query (estimate)',
+    concurrency: 2,
+    aod: true,
+    auditedBefore: false,
+    timeEntryNames: 'one-query',
   },
 ];
 
@@ -99,7 +108,12 @@ async function runScenario(scenario: Scenario, accounts: number): Promise<Measur
     seed: 42,
     accounts,
     clock: 'running',
-    cpu: { cores: 2, aod: scenario.aod, audited: auditedArg(scenario.auditedBefore) },
+    cpu: {
+      cores: 2,
+      aod: scenario.aod,
+      audited: auditedArg(scenario.auditedBefore),
+      ...(scenario.timeEntryNames ? { timeEntryNames: scenario.timeEntryNames } : {}),
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'bench-cost-'));
   try {

@@ -85,7 +85,7 @@ export interface StandInProcessOptions {
   /** Added latency per request, e.g. `50-70` (milliseconds, slept for real). */
   latency?: string;
   /** The CPU-bound model: SuiteCRM's cores, AOD on or off, audited fields (`Cases=a,b`; default the catalogue's). */
-  cpu?: { cores: number; aod?: boolean; audited?: string };
+  cpu?: { cores: number; aod?: boolean; audited?: string; timeEntryNames?: 'loaded' | 'one-query' };
 }
 
 export async function startStandInProcess(options: StandInProcessOptions): Promise<StandInProcess> {
@@ -108,6 +108,7 @@ export async function startStandInProcess(options: StandInProcessOptions): Promi
           '--cpu-aod',
           options.cpu.aod === false ? 'off' : 'on',
           ...(options.cpu.audited === undefined ? [] : ['--cpu-audited', options.cpu.audited]),
+          ...(options.cpu.timeEntryNames === undefined ? [] : ['--cpu-te-names', options.cpu.timeEntryNames]),
         ]
       : []),
   ];

@@ -79,6 +79,8 @@ export class Daemon {
   private readonly clock: () => number;
   private readonly watch = new MarkerWatch();
   private followTimer: NodeJS.Timeout | undefined;
+  /** A poll is due as soon as the running job ends (follow found it busy). */
+  private followAfterJob = false;
   /** The last pass that read every module (the sweep), by `now`. */
   private lastSweepAt: number | undefined;
   /**
@@ -138,8 +140,30 @@ export class Daemon {
    * One follow poll: only while this instance holds the lease (a waiting instance costs SuiteCRM
    * nothing), one GET of the change marker, and a pass over the modules that moved, if any. An
    * idle poll records no run and renews nothing (the lease renews itself in the background).
+   *
+   * A save made while a pass runs would otherwise wait a whole interval after the pass for the
+   * next poll: so a poll that ran a pass polls once more at once, and a poll that found a job
+   * running polls once as soon as that job ends. Each adds one marker GET, only when something
+   * happened, so an idle site costs the same. Once each, not in a loop: under a stream of saves
+   * the timer keeps the pace and minute ticks still get their turn.
    */
   async follow(now = this.clock()): Promise<FollowOutcome> {
+    const outcome = await this.pollMarker(now);
+    if (outcome === 'ran') await this.pollMarker(this.clock());
+    else if (outcome === 'busy' && !this.followAfterJob && this.running) {
+      this.followAfterJob = true;
+      const job = this.running;
+      void job
+        .catch(() => undefined)
+        .then(() => {
+          this.followAfterJob = false;
+          return this.follow(this.clock());
+        });
+    }
+    return outcome;
+  }
+
+  private async pollMarker(now: number): Promise<FollowOutcome> {
     if (this.stopping) return 'stopping';
     if (this.running) return 'busy';
     const held = this.held;

@@ -12,10 +12,12 @@ import { startStandIn } from './stand-in.js';
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--suitecrm 7|8] [--api-base /Api] [--no-package]
  *     [--journal-writes] [--installed-at ISO]   (generated cases created before it predate the package: no change log)
- *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field']]
+ *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field'] [--cpu-te-names loaded|one-query]]
  *
  * `--cpu-cores` turns on the CPU-bound model (faults/cpu-model.ts); `--cpu-audited` replaces the
- * catalogue's audited flags in it (to measure a save as an older catalogue audited it).
+ * catalogue's audited flags in it (to measure a save as an older catalogue audited it);
+ * `--cpu-te-names one-query` prices a time-entries page as the package now reads the entries'
+ * names (an estimate; `loaded`, the default, is the measured cost).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       'cpu-cores': { type: 'string' },
       'cpu-aod': { type: 'string', default: 'on' },
       'cpu-audited': { type: 'string' },
+      'cpu-te-names': { type: 'string', default: 'loaded' },
       'api-base': { type: 'string' },
       'no-package': { type: 'boolean', default: false },
       'journal-writes': { type: 'boolean', default: false },
@@ -65,6 +68,10 @@ async function main(): Promise<void> {
     if (!Number.isFinite(parsed)) throw new Error(`--installed-at must be an ISO instant, not ${value}`);
     return parsed;
   };
+  const teNames = values['cpu-te-names'];
+  if (teNames !== 'loaded' && teNames !== 'one-query')
+    throw new Error(`--cpu-te-names must be loaded or one-query, not ${String(teNames)}`);
+  const timeEntryNames: 'loaded' | 'one-query' = teNames;
   const cores = number('cpu-cores', values['cpu-cores']);
   const cpu =
     cores === undefined
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
       : {
           cores,
           aod: values['cpu-aod'] !== 'off',
+          timeEntryNames,
           ...(values['cpu-audited'] === undefined ? {} : { audited: parseAudited(values['cpu-audited']) }),
         };
   const cases = number('cases', values.cases);

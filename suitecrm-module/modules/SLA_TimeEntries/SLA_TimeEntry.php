@@ -11,6 +11,7 @@
 
 // Usually loaded already (User extends Person extends Basic); required so the class never depends on it.
 require_once 'include/SugarObjects/templates/basic/Basic.php';
+require_once 'custom/include/SupportSla/SupportSla_RelatedNames.php';
 
 #[\AllowDynamicProperties]
 class SLA_TimeEntry extends Basic
@@ -41,6 +42,21 @@ class SLA_TimeEntry extends Basic
     public $term_start;
     public $counts_against_plan;
     public $data_problem;
+
+    /**
+     * Fills the case and account names with one query before the stock fill, which would load
+     * both records in full (SupportSla_RelatedNames says why that matters). A failure only costs
+     * the stock fill's queries.
+     */
+    public function fill_in_relationship_fields()
+    {
+        try {
+            SupportSla_RelatedNames::fill($this, $this->field_defs, new SupportSla_EntryNames());
+        } catch (Throwable $error) {
+            LoggerManager::getLogger()->error('SLA support: could not read a time entry\'s case and account names: ' . $error->getMessage());
+        }
+        parent::fill_in_relationship_fields();
+    }
 
     public function bean_implements($interface)
     {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CHANGE_MARKER_FIELDS,
   CHANGE_MARKER_ID,
@@ -39,6 +39,8 @@ const moduleReads = (routes: Record<string, number>) =>
     .filter(([key]) => key.startsWith('GET list '))
     .map(([key, n]) => `${key.slice('GET list '.length)}×${n}`);
 const caseValues = async () => (await readBack(h, 'Cases')).get(caseId);
+/** Runs once, as the next pass ends: a save that lands while the bridge is writing. */
+let atEndOfNextPass: (() => void) | undefined;
 
 beforeAll(async () => {
   h = await startSyncHarness({
@@ -46,8 +48,24 @@ beforeAll(async () => {
     trackingStart: '2026-11-01',
     standIn: { scale: false },
   });
+  const engine = h.engine;
+  const run: typeof engine.run = async (...args) => {
+    const report = await engine.run(...args);
+    const hook = atEndOfNextPass;
+    atEndOfNextPass = undefined;
+    hook?.();
+    return report;
+  };
   daemon = new Daemon(
-    { engine: h.engine, store: h.store, clock: () => clock, holder: 'freshness-test' },
+    {
+      engine: new Proxy(engine, {
+        get: (target, key, receiver) =>
+          key === 'run' ? run : (Reflect.get(target, key, receiver) as unknown),
+      }),
+      store: h.store,
+      clock: () => clock,
+      holder: 'freshness-test',
+    },
     { timeZone: 'Europe/London', followIntervalMs: FOLLOW_MS },
   );
   accountId = h.standIn.control.staffCreate('Accounts', {
@@ -152,6 +170,43 @@ describe('the change marker', () => {
     const { outcome, routes } = await poll();
     expect(outcome).toBe('ran');
     expect(moduleReads(routes)).toEqual(['Cases×1']);
+  });
+
+  it('a save made while a pass runs is followed at once, not an interval later', async () => {
+    let secondId = '';
+    atEndOfNextPass = () => {
+      secondId = h.standIn.control.staffCreate('Cases', {
+        name: 'Second case, saved during the pass',
+        account_id: accountId,
+        status: 'Open_New',
+        sla_severity_c: '3',
+        sla_environment_c: 'production',
+        sla_cause_c: 'product',
+      }).id;
+    };
+    h.standIn.control.staffEdit('Cases', caseId, { description: 'first save' });
+    const { outcome, routes } = await poll();
+    expect(outcome).toBe('ran');
+    // The poll's pass, then at once one more marker GET and a pass for the save made meanwhile.
+    expect(routes[`GET get ${CHANGE_MARKER_MODULE}`]).toBe(2);
+    expect(moduleReads(routes)).toEqual(['Cases×2']);
+    expect((await readBack(h, 'Cases')).get(secondId)?.sla_response_status_c).toBe('pending');
+    expect((await poll()).outcome).toBe('idle');
+  });
+
+  it('a poll that finds a tick running polls again as soon as the tick ends', async () => {
+    h.standIn.control.staffEdit('Cases', caseId, { description: 'saved during a tick' });
+    at(clock + FOLLOW_MS);
+    h.standIn.control.resetCounters();
+    const tick = daemon.runJob(TICK_JOB, clock);
+    expect(await daemon.follow(clock)).toBe('busy');
+    expect(await tick).toBe('ran');
+    // The poll due after the tick (the tick, between sweeps, read no marker and no module): the
+    // marker, the case's module, and the one poll more after a pass that ran.
+    await vi.waitFor(() =>
+      expect(h.standIn.control.counters().byRoute[`GET get ${CHANGE_MARKER_MODULE}`]).toBe(2),
+    );
+    expect(moduleReads(h.standIn.control.counters().byRoute)).toEqual(['Cases×1']);
   });
 
   it('a minute tick between sweeps reads no module; due transitions still run', async () => {

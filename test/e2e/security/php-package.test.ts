@@ -153,6 +153,7 @@ describe.skipIf(php.skip)('SQL in the package', () => {
     expect(sites.sort()).toEqual([
       'SupportSla_ChangeMarker.php create', // runtime: the change marker's row, on the first save after install
       'SupportSla_ChangeMarker.php increment', // runtime: one module's save counter (docs/freshness.md)
+      'SupportSla_RelatedNames.php namesOf', // runtime: a retrieved time entry's case and account names (docs/cost.md)
       'SupportSla_SuiteCrm.php activeIdsWhere', // install/uninstall: child rows of the package's reports and workflows
       'SupportSla_SuiteCrm.php reportsOn', // install: names of live reports on the time-entry module
       'SupportSla_SuiteCrm.php state', // install: missing, live or soft-deleted, by the package's fixed ids
@@ -207,9 +208,21 @@ describe.skipIf(php.skip)('record access and ACL', () => {
       // with the Case bean's buildAccessWhere('list') in its one query.
       expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
       expect.stringMatching(/SlaQueueDashlet\.php:\d+: \$case = BeanFactory::newBean\('Cases'\);$/),
+      // A retrieved time entry's case and account names, in one query instead of SuiteCRM's
+      // full load of both records: what the stock relate fill reads, with no ACL either.
+      expect.stringMatching(/^SupportSla_RelatedNames\.php:\d+: \$db = DBManagerFactory::getInstance\(\);$/),
+      expect.stringMatching(/^SupportSla_RelatedNames\.php:\d+: \$row = \$db->fetchByAssoc\(\$db->query\($/),
     ]);
     const runtimeSql = scan([...runtime]).map((site) => site.function);
-    expect(runtimeSql).toEqual(['accountIdOf', 'subjectOf', 'subjectOf', 'increment', 'create', 'display']);
+    expect(runtimeSql).toEqual([
+      'accountIdOf',
+      'subjectOf',
+      'subjectOf',
+      'increment',
+      'create',
+      'display',
+      'namesOf',
+    ]);
     const dashlet = read(`${PACKAGE}/custom/modules/Home/Dashlets/SlaQueueDashlet/SlaQueueDashlet.php`);
     expect(dashlet).toMatch(
       /if \(!ACLController::checkAccess\('Cases', 'list', true\)\) \{\s*return [^;]+;\s*\}[\s\S]*\$accessWhere = \$case->buildAccessWhere\('list'\);/,

@@ -36,6 +36,20 @@ class FakeDatabase
         $this->queries[] = $sql;
         return array_key_exists($sql, $this->answers) ? $this->answers[$sql] : false;
     }
+
+    /** A query's result is its text; fetchByAssoc answers the canned row for it (query => row). */
+    public $rows = [];
+
+    public function query($sql)
+    {
+        $this->queries[] = $sql;
+        return $sql;
+    }
+
+    public function fetchByAssoc($result)
+    {
+        return array_key_exists($result, $this->rows) ? $this->rows[$result] : false;
+    }
 }
 
 class DBManagerFactory

@@ -77,6 +77,18 @@ describe('CPU-bound stand-in model', () => {
     expect(total('Cases', 10)).toBeLessThan(total('Cases', 100));
   });
 
+  it('prices a time-entries page with the names read in one query on the line through the measured kinds', () => {
+    const page = (timeEntryNames: 'loaded' | 'one-query', module = 'SLA_TimeEntries') => {
+      const cost = new CpuModel({ cores: 2, timeEntryNames }).cost('list', module, { pageSize: 100 });
+      return Math.round(cost.cpuMs + cost.waitMs);
+    };
+    expect(page('loaded')).toBe(257);
+    // 17 ms + 100 × (0.44 + 2 × 0.28) ms: two queries a record, like a case.
+    expect(page('one-query')).toBe(117);
+    expect(page('one-query', 'Cases')).toBe(118);
+    expect(() => new CpuModel({ cores: 2, timeEntryNames: 'fast' as 'loaded' })).toThrow(/timeEntryNames/);
+  });
+
   it('on 2 cores, 4 saves at once take twice as long as 2: no more throughput, and each waits', async () => {
     const time = virtualTime();
     const model = new CpuModel({ cores: 2 });

@@ -27,6 +27,13 @@ export interface CpuModelSpec {
   audited?: Record<string, readonly string[]>;
   /** What one audit row costs a save (an estimate: one INSERT through DBManager; not measured). */
   auditRowMs?: number;
+  /**
+   * How a listed time entry's case and account names are read: `loaded` as measured (SuiteCRM
+   * loads both records in full, package 1.0.0), or `one-query` as the package now reads them
+   * (SupportSla_RelatedNames). `one-query` is an estimate, not a measurement: see
+   * TIME_ENTRY_ONE_QUERY.
+   */
+  timeEntryNames?: 'loaded' | 'one-query';
 }
 
 export type RequestKind = 'save' | 'list' | 'get' | 'other';
@@ -47,6 +54,13 @@ const PAGE = {
   Accounts: { fixedMs: 18, perRecordMs: 1.0, cpuShare: 0.85 },
   SLA_TimeEntries: { fixedMs: 17, perRecordMs: 2.4, cpuShare: 226 / 257 },
 } as const;
+/**
+ * The estimate for `timeEntryNames: 'one-query'`. A line through the two measured kinds, cost
+ * per record against queries per record (a case: 2 queries, 1.0 ms; a time entry: 7, 2.4 ms),
+ * gives 0.44 ms + 0.28 ms a query; a time entry whose names take one query has 2 (its own row
+ * and the names), so 1.0 ms.
+ */
+const TIME_ENTRY_ONE_QUERY = { fixedMs: 17, perRecordMs: 0.44 + 0.28 * 2, cpuShare: 226 / 257 } as const;
 const GET_ONE = { cpuMs: 15, waitMs: 5 };
 
 export function validateCpuModel(spec: CpuModelSpec): void {
@@ -54,6 +68,8 @@ export function validateCpuModel(spec: CpuModelSpec): void {
     throw new Error('cpu model cores must be a whole number from 1 to 256');
   if (spec.auditRowMs !== undefined && !(Number.isFinite(spec.auditRowMs) && spec.auditRowMs >= 0))
     throw new Error('cpu model auditRowMs must be a number >= 0');
+  if (spec.timeEntryNames !== undefined && !['loaded', 'one-query'].includes(spec.timeEntryNames))
+    throw new Error("cpu model timeEntryNames must be 'loaded' or 'one-query'");
 }
 
 function catalogueAudited(): Record<string, string[]> {
@@ -88,7 +104,10 @@ export class CpuModel {
       return { cpuMs: Math.max(1, cpuMs), waitMs: MEASURED_SAVE.waitMs };
     }
     if (kind === 'list') {
-      const page = PAGE[(module ?? 'Cases') as keyof typeof PAGE] ?? PAGE.Cases;
+      const page =
+        module === 'SLA_TimeEntries' && this.spec.timeEntryNames === 'one-query'
+          ? TIME_ENTRY_ONE_QUERY
+          : (PAGE[(module ?? 'Cases') as keyof typeof PAGE] ?? PAGE.Cases);
       const total = page.fixedMs + page.perRecordMs * (detail.pageSize ?? 20);
       return { cpuMs: total * page.cpuShare, waitMs: total * (1 - page.cpuShare) };
     }
