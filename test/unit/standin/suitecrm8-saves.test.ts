@@ -32,7 +32,7 @@ describe('SuiteCRM 8 saves over the control API (control/web-ui-routes.ts)', () 
       userId: 'seed_will_id',
     });
     expect(created.status).toBe(200);
-    const record = created.body.record as Record<string, string>;
+    const record = created.body.record as Record<string, string> & { id: string };
     expect(record.account_id).toBe(accountId);
     // The create view posts its default for every cell nobody touched.
     expect(record.sla_environment_c).toBe('unknown');
