@@ -3,8 +3,8 @@ import { readBack, type SyncHarness, startSyncHarness } from '../../support/sync
 
 /**
  * The real bridge against the stand-in's SuiteCRM 8 mode while staff work in the Angular UI:
- * every 8.8 save path that is not the record view's own Save (docs/suitecrm-8.md, "Saves from
- * the Angular UI"; the models are bridge/src/standin/web-ui/suitecrm8-saves.ts). Each path is
+ * every 8.8 save path that is not the record view's own Save (the table in docs/suitecrm-8.md;
+ * the models are bridge/src/standin/web-ui/suitecrm8-saves.ts). Each path is
  * checked for the same four things: the Cases hook ran (fields the bridge or the hook own stay
  * as stored, even when the request posts other values), the change log names the person,
  * acknowledgement comes from the status change's minute, and a Pending Input pause is paused
