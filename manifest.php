@@ -54,6 +54,10 @@ $installdefs = array(
             'to' => 'custom/modules/Home',
         ),
         array(
+            'from' => '<basepath>/icons/SLA_TimeEntries.svg.php',
+            'to' => 'themes/default/images/SLA_TimeEntries.svg',
+        ),
+        array(
             'from' => '<basepath>/modules/SLA_ChangeMarkers',
             'to' => 'modules/SLA_ChangeMarkers',
         ),
