@@ -286,6 +286,10 @@ $installdefs = array(
             'to_module' => 'Cases',
         ),
         array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_response_sort_c.php',
+            'to_module' => 'Cases',
+        ),
+        array(
             'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_response_status_c.php',
             'to_module' => 'Cases',
         ),
@@ -327,7 +331,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916 plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967 plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -343,7 +347,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -362,7 +366,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -380,7 +384,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -396,7 +400,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -412,7 +416,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -428,7 +432,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -444,7 +448,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -461,7 +465,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -477,7 +481,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -493,7 +497,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_reserved_hours_effective_c',
@@ -512,7 +516,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -531,7 +535,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -550,7 +554,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -568,7 +572,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -586,7 +590,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -602,7 +606,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -618,7 +622,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -635,7 +639,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -651,7 +655,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -669,7 +673,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -687,7 +691,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -705,7 +709,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -723,7 +727,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -741,7 +745,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -758,7 +762,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -776,7 +780,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -793,7 +797,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -809,7 +813,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -825,7 +829,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -843,7 +847,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -860,7 +864,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -877,7 +881,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -895,7 +899,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -911,7 +915,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -927,7 +931,24 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
+        ),
+        array(
+            'name' => 'sla_response_sort_c',
+            'label' => 'LBL_SLA_RESPONSE_SORT',
+            'type' => 'varchar',
+            'module' => 'Cases',
+            'len' => 19,
+            'default_value' => '9999-12-31 23:59:59',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -945,7 +966,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -962,7 +983,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -978,7 +999,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -996,7 +1017,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1013,7 +1034,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1032,7 +1053,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1048,7 +1069,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1065,7 +1086,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967',
         ),
     ),
     'logic_hooks' => array(

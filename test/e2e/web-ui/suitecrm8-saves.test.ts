@@ -80,7 +80,6 @@ describe('create from the Cases subpanel of an account (subpanel/actions/create/
         status: 'Open_New',
         sla_severity_c: '2',
         ...FORGED,
-        sla_change_log_c: 'x',
       },
       SALLY,
     ).id;

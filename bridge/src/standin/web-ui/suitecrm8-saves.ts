@@ -92,14 +92,17 @@ export function massUpdate8(
   });
 }
 
+/** Cases fields on no panel: the change log, and the list's Response due sort key. */
+const OFF_PANEL: ReadonlySet<string> = new Set([CATALOGUE.changeLog.field, 'sla_response_sort_c']);
+
 /**
  * The record view's cells of a case (modules/Cases/metadata/detailviewdefs.php, which 8.x uses
  * for its create mode as well): the stock cells, relate fields by their id, and the package's
- * panel, which holds every SLA field of the catalogue.
+ * SLA panel, which holds every SLA field of the catalogue but those off it.
  */
 const CREATE_VIEW_FIELDS_8: readonly string[] = [
   ...STOCK_EDIT_VIEW_FIELDS,
-  ...CATALOGUE.fields.filter((f) => f.module === 'Cases').map((f) => f.name),
+  ...CATALOGUE.fields.filter((f) => f.module === 'Cases' && !OFF_PANEL.has(f.name)).map((f) => f.name),
 ];
 
 /**

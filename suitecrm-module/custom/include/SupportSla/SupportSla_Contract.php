@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '5026aea2849cf0e99b54361364d8c329b7f4e707907823b36d69c1acba877916';
+    const CATALOGUE_HASH = 'ce85c29c4cb12078fb86d5d2c1c82aa51179e6866ab2682ff96003e2a6ba1967';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -62,6 +62,7 @@ class SupportSla_Contract
             'sla_coverage_c',
             'sla_acknowledged_at_c',
             'sla_response_due_c',
+            'sla_response_sort_c',
             'sla_response_status_c',
             'sla_response_minutes_c',
             'sla_resolution_due_c',
@@ -127,6 +128,7 @@ class SupportSla_Contract
             'sla_coverage_c',
             'sla_acknowledged_at_c',
             'sla_response_due_c',
+            'sla_response_sort_c',
             'sla_response_status_c',
             'sla_response_minutes_c',
             'sla_resolution_due_c',
