@@ -54,6 +54,10 @@ $installdefs = array(
             'to' => 'custom/modules/Home',
         ),
         array(
+            'from' => '<basepath>/icons/SLA_TimeEntries.svg.php',
+            'to' => 'themes/default/images/SLA_TimeEntries.svg',
+        ),
+        array(
             'from' => '<basepath>/modules/SLA_ChangeMarkers',
             'to' => 'modules/SLA_ChangeMarkers',
         ),
@@ -290,6 +294,10 @@ $installdefs = array(
             'to_module' => 'Cases',
         ),
         array(
+            'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_response_sort_c.php',
+            'to_module' => 'Cases',
+        ),
+        array(
             'from' => '<basepath>/custom/Extension/modules/Cases/Ext/Vardefs/_override_sugarfield_sla_response_status_c.php',
             'to_module' => 'Cases',
         ),
@@ -331,7 +339,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada plans=free,essential,professional,enterprise',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d plans=free,essential,professional,enterprise',
         ),
         array(
             'name' => 'sla_contract_start_c',
@@ -347,7 +355,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_reserved_hours_c',
@@ -366,7 +374,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_phone_cover_c',
@@ -384,7 +392,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_will_not_renew_c',
@@ -400,7 +408,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_cancelled_on_c',
@@ -416,7 +424,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_refunded_c',
@@ -432,7 +440,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_paid_through_c',
@@ -448,7 +456,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_product_versions_c',
@@ -465,7 +473,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_term_start_c',
@@ -481,7 +489,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_term_end_c',
@@ -497,7 +505,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_reserved_hours_effective_c',
@@ -516,7 +524,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_hours_used_c',
@@ -535,7 +543,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_hours_remaining_c',
@@ -554,7 +562,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_hours_state_c',
@@ -572,7 +580,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_contract_state_c',
@@ -590,7 +598,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_next_renewal_c',
@@ -606,7 +614,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_refund_window_end_c',
@@ -622,7 +630,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -639,7 +647,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_reported_at_c',
@@ -655,7 +663,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_severity_c',
@@ -673,7 +681,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_environment_c',
@@ -691,7 +699,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_cause_c',
@@ -709,7 +717,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_reportable_c',
@@ -727,7 +735,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_downgrade_to_c',
@@ -745,7 +753,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_downgrade_reason_c',
@@ -762,7 +770,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_channel_c',
@@ -780,7 +788,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_product_version_c',
@@ -797,7 +805,7 @@ $installdefs = array(
             'inline_edit' => true,
             'importable' => 'true',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_change_log_c',
@@ -813,7 +821,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_downgraded_at_c',
@@ -829,7 +837,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_effective_severity_c',
@@ -847,7 +855,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_severity_note_c',
@@ -864,7 +872,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_policy_version_c',
@@ -881,7 +889,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_coverage_c',
@@ -899,7 +907,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_acknowledged_at_c',
@@ -915,7 +923,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_response_due_c',
@@ -931,7 +939,24 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
+        ),
+        array(
+            'name' => 'sla_response_sort_c',
+            'label' => 'LBL_SLA_RESPONSE_SORT',
+            'type' => 'varchar',
+            'module' => 'Cases',
+            'len' => 19,
+            'default_value' => '9999-12-31 23:59:59',
+            'required' => false,
+            'audited' => false,
+            'reportable' => true,
+            'mass_update' => false,
+            'duplicate_merge' => 0,
+            'inline_edit' => false,
+            'importable' => 'false',
+            'help' => '',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_response_status_c',
@@ -949,7 +974,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_response_minutes_c',
@@ -966,7 +991,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_resolution_due_c',
@@ -982,7 +1007,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_resolution_status_c',
@@ -1000,7 +1025,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_paused_minutes_c',
@@ -1017,7 +1042,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_hours_logged_c',
@@ -1036,7 +1061,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_explanation_c',
@@ -1052,7 +1077,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_data_problem_c',
@@ -1069,7 +1094,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_input_stamp_c',
@@ -1086,7 +1111,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         array(
             'name' => 'sla_input_seen_c',
@@ -1103,7 +1128,7 @@ $installdefs = array(
             'inline_edit' => false,
             'importable' => 'false',
             'help' => '',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
     ),
     'logic_hooks' => array(

@@ -7,9 +7,11 @@ import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, slashNotice } from './notice.js';
 import { PACKAGE_DEFINITION, type PackageDefinition } from './package-definition.js';
 import {
+  iconTarget,
   moduleDir,
   PACKAGE_DIR,
   PACKAGE_HOME_DIR,
+  PACKAGE_ICONS_DIR,
   PACKAGE_ID,
   PACKAGE_INCLUDE_DIR,
   PACKAGE_SCRIPTS_DIR,
@@ -118,6 +120,10 @@ export function classify(files: readonly string[], context: PackageContext): Man
     }
     if (path.startsWith(`${PACKAGE_SCRIPTS_DIR}/`)) {
       parts.scripts.push(path);
+      continue;
+    }
+    if (path.startsWith(`${PACKAGE_ICONS_DIR}/`)) {
+      parts.copy.push({ from: basepath(path), to: iconTarget(path) });
       continue;
     }
     const ext = /^custom\/Extension\/(?:modules\/([^/]+)|(application))\/Ext\/([^/]+)\/([^/]+)\.php$/.exec(

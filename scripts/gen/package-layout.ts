@@ -71,3 +71,26 @@ export const CONTRACT_CONSTANTS_PATH = `${PACKAGE_INCLUDE_DIR}/SupportSla_Contra
 export function inPackage(path: string): string {
   return `${PACKAGE_DIR}/${path}`;
 }
+
+/**
+ * The package's images: the zip's `icons/`, never copied as they are. ModuleScanner accepts no
+ * `.svg` (validExt) and rejects a file without `<?` (isPHPFile), so an icon ships as
+ * `<Name>.svg.php`, an SVG document holding an inert `<?php ... ?>` processing instruction, and
+ * a `copy` entry of its own installs it as `<Name>.svg` in THEME_IMAGES_DIR.
+ */
+export const PACKAGE_ICONS_DIR = 'icons';
+
+/**
+ * Where SuiteCRM 8 finds module images for every theme (config/services/themes/image_paths.yaml,
+ * first entry: legacy/themes/default/images; ThemeImageService keys each image by its file name
+ * without extension). The folder is stock on 7.14 and 8.x alike, so uninstall, which removes
+ * the file, leaves no folder of its own behind.
+ */
+export const THEME_IMAGES_DIR = 'themes/default/images';
+
+/** The installed path of an icon of PACKAGE_ICONS_DIR (`icons/X.svg.php` → `themes/default/images/X.svg`). */
+export function iconTarget(path: string): string {
+  const match = new RegExp(`^${PACKAGE_ICONS_DIR}/([A-Za-z0-9_]+\\.svg)\\.php$`).exec(path);
+  if (!match) throw new Error(`${PACKAGE_DIR}/${path}: an icon is ${PACKAGE_ICONS_DIR}/<Name>.svg.php`);
+  return `${THEME_IMAGES_DIR}/${match[1]}`;
+}

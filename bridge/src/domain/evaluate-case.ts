@@ -20,6 +20,7 @@ import {
   resolutionClock,
 } from './case/resolution-clock.js';
 import { type ResponseClock, type ResponseStatus, responseClock } from './case/response-clock.js';
+import { responseSortKey } from './case/response-sort-key.js';
 import { overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
 import type { AccountRecord } from './contract/account-record.js';
 import type { ContractFacts } from './contract/contract-facts.js';
@@ -280,6 +281,7 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
     sla_coverage_c: coverage,
     sla_acknowledged_at_c: acknowledgedAt,
     sla_response_due_c: responseNow?.due ?? null,
+    sla_response_sort_c: responseSortKey(responseNow?.due ?? null),
     sla_response_status_c: responseNow?.status ?? null,
     sla_response_minutes_c:
       response &&

@@ -19,7 +19,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'account_id' => array(
             'name' => 'account_id',
@@ -31,7 +31,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => true,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'work_date' => array(
             'name' => 'work_date',
@@ -43,7 +43,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
             'display_default' => 'now',
         ),
         'hours' => array(
@@ -58,7 +58,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
             'validation' => array(
                 'type' => 'callback',
                 'callback' => 'function (formname, name) { var form = document.forms[formname]; if (!form) { return true; } var value = function (n) { var e = form.elements[n]; return e && typeof e.value === \'string\' ? YAHOO.lang.trim(e.value) : \'\'; }; var ticked = function (n) { var boxes = form.querySelectorAll(\'input[type="checkbox"][name="\' + n + \'"]\'); return boxes.length > 0 && boxes[0].checked; }; var show = function (x) { var parts = String(x).split(\'.\'); if (typeof num_grp_sep === \'string\') { parts[0] = parts[0].replace(/\\B(?=([0-9]{3})+(?![0-9]))/g, num_grp_sep); } return parts.join(typeof dec_sep === \'string\' ? dec_sep : \'.\'); }; var fail = function (key, numbers) { var text = SUGAR.language.get(\'app_strings\', key); if (typeof text !== \'string\' || text === \'undefined\') { text = key; } for (var w in numbers) { text = text.split(\'{\' + w + \'}\').join(show(numbers[w])); } for (var i = 0; i < validate[formname].length; i++) { if (validate[formname][i][nameIndex] === name && validate[formname][i][jstypeIndex] === \'callback\') { validate[formname][i][msgIndex] = text; } } return false; }; var text = value(name); var plain = typeof num_grp_sep === \'string\' && typeof dec_sep === \'string\' ? String(unformatNumberNoParse(text, num_grp_sep, dec_sep)) : text; var n = /^[+-]?[0-9]*\\.?[0-9]*$/.test(plain) && plain !== \'\' && !isNaN(parseFloat(plain)) ? parseFloat(plain) : null; if (n !== null && (n <= 0 || n > 24)) { return fail(\'LBL_SLA_VALIDATION_HOURS_RANGE\', {\'min\':0,\'max\':24}); } if (n !== null && Math.abs(n / 0.25 - Math.round(n / 0.25)) > 0.000001) { return fail(\'LBL_SLA_VALIDATION_HOURS_STEP\', {\'step\':0.25}); } return true; }',
@@ -84,7 +84,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => true,
             'massupdate' => true,
             'importable' => 'required',
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'term_start' => array(
             'name' => 'term_start',
@@ -96,7 +96,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'counts_against_plan' => array(
             'name' => 'counts_against_plan',
@@ -109,7 +109,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'data_problem' => array(
             'name' => 'data_problem',
@@ -122,7 +122,7 @@ $dictionary['SLA_TimeEntry'] = array(
             'inline_edit' => false,
             'massupdate' => false,
             'importable' => false,
-            'comments' => 'sla-bridge package=1.0.0 catalogue=2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada',
+            'comments' => 'sla-bridge package=1.0.0 catalogue=46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d',
         ),
         'sla_timeentries_cases_name' => array(
             'name' => 'sla_timeentries_cases_name',

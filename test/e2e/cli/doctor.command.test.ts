@@ -390,9 +390,9 @@ describe('sla-bridge doctor when the package is missing or does not match', () =
     const missing = [...fieldsOf('Accounts'), ...fieldsOf('Cases')].map(
       (field) => `${field.module}.${field.name}`,
     );
-    expect(missing).toHaveLength(46);
+    expect(missing).toHaveLength(47);
     expect(lineOf(result, 'fields')).toBe(
-      `fail  ${pad('fields')}  module SLA_TimeEntries (8 fields) not visible to the API user; 46 fields missing: ${missing.slice(0, 5).join(', ')} and 41 more — fix: ${FIELDS_FIX}; if the package is installed, give the API user access to those modules (Admin → Role Management)`,
+      `fail  ${pad('fields')}  module SLA_TimeEntries (8 fields) not visible to the API user; 47 fields missing: ${missing.slice(0, 5).join(', ')} and 42 more — fix: ${FIELDS_FIX}; if the package is installed, give the API user access to those modules (Admin → Role Management)`,
     );
     expect(lineOf(result, 'plan-list')).toBe(
       `skip  ${pad('plan-list')}  skipped: the plan field Accounts.sla_plan_c is missing (see fields)`,

@@ -135,7 +135,11 @@ describe.skipIf(php.skip)('the module zip, as Module Loader reads it', () => {
 
   it('copies each file to its own path, and installs the hooks and the bean from copied files', () => {
     const copied = new Set(copiedFiles());
-    for (const entry of section('copy')) expect(inZip(entry.from)).toBe(entry.to);
+    for (const entry of section('copy')) {
+      // An icon ships as icons/X.svg.php (ModuleScanner takes PHP files only) and installs as X.svg.
+      const icon = /^icons\/(\w+\.svg)\.php$/.exec(inZip(entry.from));
+      expect(icon ? `themes/default/images/${icon[1]}` : inZip(entry.from)).toBe(entry.to);
+    }
     for (const hook of section('logic_hooks'))
       expect(copied.has(hook.file as string), String(hook.file)).toBe(true);
     for (const bean of section('beans'))

@@ -213,8 +213,12 @@ describe.skipIf(php.skip)('the generated package, loaded by PHP', () => {
       (path) => !path.startsWith('suitecrm-module/scripts/'),
     );
     expect([...entries].sort()).toEqual(packageFiles);
+    // Each copy lands at its own path, except an icon: icons/X.svg.php is installed as a theme's X.svg.
     for (const copy of installdefs().copy as Entry[]) {
-      expect(copy.from).toBe(`<basepath>/${copy.to}`);
+      const icon = /^<basepath>\/icons\/(\w+\.svg)\.php$/.exec(copy.from as string);
+      expect(copy.to).toBe(
+        icon ? `themes/default/images/${icon[1]}` : (copy.from as string).slice('<basepath>/'.length),
+      );
     }
     for (const language of installdefs().language as Entry[]) {
       const from = language.from as string;

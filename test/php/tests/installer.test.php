@@ -85,6 +85,24 @@ test('an upgrade keeps the admin\'s changes: layouts untouched, a deleted report
     same('Customer', $store->rows['AOR_Fields|' . SupportSla_ReadyMade::id(1, 101)]['values']['label']);
 });
 
+test('Response due sorts on the bridge\'s key after an install, and after an upgrade of an install without it', function () {
+    $views = FakeViews::stock();
+    $store = new FakeStore();
+    installer($views, $store, new FakePlatform())->install(false);
+    $column = $views->layouts['Cases|listview']['SLA_RESPONSE_DUE_C'];
+    same('sla_response_sort_c', $column['orderBy']);
+    same(true, in_array('sla_response_sort_c', $column['related_fields'], true), 'queried, so ListViewData keeps the order');
+    // A site installed before the sort key: the column as that version wrote it.
+    unset($column['orderBy']);
+    $column['related_fields'] = ['sla_response_status_c'];
+    $views->layouts['Cases|listview']['SLA_RESPONSE_DUE_C'] = $column;
+    $views->saves = [];
+    installer($views, $store, new FakePlatform())->install(true);
+    same(['Cases|listview'], $views->saves);
+    same('sla_response_sort_c', $views->layouts['Cases|listview']['SLA_RESPONSE_DUE_C']['orderBy']);
+    same(['sla_response_status_c', 'sla_input_stamp_c', 'sla_input_seen_c', 'sla_response_sort_c'], $views->layouts['Cases|listview']['SLA_RESPONSE_DUE_C']['related_fields']);
+});
+
 test('an upgrade creates a record it does not find at all', function () {
     $store = new FakeStore();
     installer(FakeViews::stock(), $store, new FakePlatform())->install(true);

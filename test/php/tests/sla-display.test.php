@@ -7,6 +7,7 @@
  * The browser side of the countdown is tested in test/integration/package/sla-countdown.test.ts.
  */
 require_once __DIR__ . '/../support/sugarfield-standins.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Contract.php';
 require_once PACKAGE_ROOT . '/custom/include/SugarFields/Fields/Slabadge/SugarFieldSlabadge.php';
 require_once PACKAGE_ROOT . '/custom/include/SugarFields/Fields/Sladue/SugarFieldSladue.php';
 
@@ -154,9 +155,26 @@ test('display types: plain detail cells and list columns get them, customised ce
     same(['SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C', 'NAME'], array_keys($columns), 'order kept');
     $stamps = ['sla_input_stamp_c', 'sla_input_seen_c'];
     same(['type' => 'Slabadge', 'label' => 'A', 'related_fields' => array_merge(['sla_data_problem_c'], $stamps)], $columns['SLA_RESPONSE_STATUS_C']);
-    same(['type' => 'Sladue', 'label' => 'B', 'related_fields' => array_merge(['sla_response_status_c'], $stamps)], $columns['SLA_RESPONSE_DUE_C']);
+    same(['type' => 'Sladue', 'label' => 'B', 'orderBy' => 'sla_response_sort_c', 'related_fields' => array_merge(['sla_response_status_c'], $stamps, ['sla_response_sort_c'])], $columns['SLA_RESPONSE_DUE_C']);
     same($columns, SupportSla_Display::listColumns($columns), 'applied again (an upgrade): nothing added twice');
     same(['label' => 'C'], $columns['NAME']);
+});
+
+test('sort key: Response due sorts on the bridge\'s key, once, and an admin\'s own order stays', function () {
+    // SuiteCRM 7.14.6 include/ListView/ListViewGeneric.tpl sorts a header on $params.orderBy, and
+    // ListViewData::getListViewData drops an order on a field outside the queried ones
+    // (ListViewDisplay::setupFilterFields adds each column's related_fields).
+    $once = SupportSla_Display::listColumns(['SLA_RESPONSE_DUE_C' => ['label' => 'B']]);
+    same($once, SupportSla_Display::listColumns($once), 'applying it again changes nothing');
+    same('sla_response_sort_c', $once['SLA_RESPONSE_DUE_C']['orderBy']);
+    $admins = SupportSla_Display::listColumns(['SLA_RESPONSE_DUE_C' => ['label' => 'B', 'orderBy' => 'date_entered']]);
+    same(['label' => 'B', 'orderBy' => 'date_entered', 'type' => 'Sladue', 'related_fields' => ['sla_response_status_c', 'sla_input_stamp_c', 'sla_input_seen_c']], $admins['SLA_RESPONSE_DUE_C']);
+    $resolution = SupportSla_Display::listColumns(['SLA_RESOLUTION_DUE_C' => ['label' => 'R']]);
+    same(false, isset($resolution['SLA_RESOLUTION_DUE_C']['orderBy']), 'no key for resolution due');
+    $custom = ['SLA_RESPONSE_DUE_C' => ['label' => 'B', 'customCode' => '{$X}']];
+    same($custom, SupportSla_Display::listColumns($custom), 'a customised column stays as it is');
+    // The key is a field the package installs, so the query can select and order by it.
+    truthy(in_array('sla_response_sort_c', SupportSla_Contract::BRIDGE_FIELDS['Cases'], true), 'a bridge field');
 });
 
 test('display types: the classes are where SugarFieldHandler::getSugarField looks for them', function () {

@@ -66,6 +66,9 @@ function siteWithCopies(array $copies): string
     mkdir("$root/custom/include", 0777, true);
     mkdir("$root/custom/modules", 0777, true); // stock: custom/modules/unified_search_modules_display.php
     mkdir("$root/modules/Cases", 0777, true);
+    // Stock on 7.14.6 and on 8.x (public/legacy/themes/default/images): the module images.
+    mkdir("$root/themes/default/images", 0777, true);
+    touch("$root/themes/default/images/Cases.gif");
     foreach ($copies as $cp) {
         $from = str_replace('<basepath>', PACKAGE_ROOT, $cp['from']);
         $files = is_dir($from) ? treeFiles($from, $from) : [''];
@@ -116,8 +119,10 @@ test('uninstall leaves no folder of the package behind', function () {
     try {
         truthy(is_file("$root/modules/SLA_TimeEntries/metadata/subpanels/default.php"), 'installed');
         truthy(is_file("$root/custom/include/SupportSla/SupportSla_CaseHook.php"), 'installed');
+        truthy(is_file("$root/themes/default/images/SLA_TimeEntries.svg"), 'icon installed');
         uninstallCopies($root, $copies);
-        same(['custom', 'custom/include', 'custom/modules', 'modules', 'modules/Cases'], folders($root));
+        same(['custom', 'custom/include', 'custom/modules', 'modules', 'modules/Cases', 'themes', 'themes/default', 'themes/default/images'], folders($root));
+        same(['Cases.gif'], array_values(array_diff(scandir("$root/themes/default/images"), ['.', '..'])), 'only the icon goes');
     } finally {
         removeTree($root);
     }
@@ -164,6 +169,6 @@ test('nothing goes into SuiteCRM 8.x\'s core extensions/ folder', function () {
     require REPO_ROOT . '/manifest.php';
     same(false, array_key_exists('copy_core_extensions', $installdefs));
     foreach ($installdefs['copy'] as $cp) {
-        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|custom/modules/Home|modules/SLA_TimeEntries|modules/SLA_ChangeMarkers)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder');
+        truthy(preg_match('#^(custom/include/SupportSla|custom/include/SugarFields|custom/modules/Home|modules/SLA_TimeEntries|modules/SLA_ChangeMarkers|themes/default/images/SLA_TimeEntries\.svg)$#', $cp['to']) === 1, $cp['to'] . ' is a package folder or the icon');
     }
 });

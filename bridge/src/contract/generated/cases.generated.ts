@@ -64,6 +64,8 @@ export interface CaseAttributes {
   sla_acknowledged_at_c: number | null;
   /** Response due (written by bridge, epoch milliseconds, UTC): The response deadline in business time. */
   sla_response_due_c: number | null;
+  /** Response due (sort key) (written by bridge): What the Cases list sorts on when sorted by Response due (SuiteCRM 7.14): the response due time in UTC as YYYY-MM-DD HH:MM:SS, or 9999-12-31 23:59:59 when there is none, so that blank due times sort last in ascending order. Shown nowhere. */
+  sla_response_sort_c: string | null;
   /** Response status (written by bridge, dropdown sla_response_status_list): pending, at risk, breached, met, met late, withdrawn, not covered or not computed. */
   sla_response_status_c: string | null;
   /** Business minutes to response (written by bridge): Business minutes from reported-at to acknowledgement; blank until acknowledged. */
@@ -96,6 +98,7 @@ export interface CaseBridgeValues {
   sla_coverage_c: SlaCoverageListKey | null;
   sla_acknowledged_at_c: number | null;
   sla_response_due_c: number | null;
+  sla_response_sort_c: string | null;
   sla_response_status_c: SlaResponseStatusListKey | null;
   sla_response_minutes_c: number | null;
   sla_resolution_due_c: number | null;
@@ -135,6 +138,7 @@ export const CASE_FIELD_SPECS = {
   sla_coverage_c: { type: 'enum', writer: 'bridge', len: 30, options: 'sla_coverage_list' },
   sla_acknowledged_at_c: { type: 'datetimecombo', writer: 'bridge' },
   sla_response_due_c: { type: 'datetimecombo', writer: 'bridge' },
+  sla_response_sort_c: { type: 'varchar', writer: 'bridge', len: 19 },
   sla_response_status_c: { type: 'enum', writer: 'bridge', len: 20, options: 'sla_response_status_list' },
   sla_response_minutes_c: { type: 'int', writer: 'bridge', len: 11 },
   sla_resolution_due_c: { type: 'datetimecombo', writer: 'bridge' },
@@ -154,7 +158,7 @@ export const CASE_STAFF_FIELDS = ['sla_reported_at_c', 'sla_severity_c', 'sla_en
 /** Fields the package's hook writes. */
 export const CASE_HOOK_FIELDS = ['sla_change_log_c', 'sla_downgraded_at_c', 'sla_input_stamp_c'] as const;
 /** Fields only the bridge writes. */
-export const CASE_BRIDGE_FIELDS = ['sla_effective_severity_c', 'sla_severity_note_c', 'sla_policy_version_c', 'sla_coverage_c', 'sla_acknowledged_at_c', 'sla_response_due_c', 'sla_response_status_c', 'sla_response_minutes_c', 'sla_resolution_due_c', 'sla_resolution_status_c', 'sla_paused_minutes_c', 'sla_hours_logged_c', 'sla_explanation_c', 'sla_data_problem_c', 'sla_input_seen_c'] as const satisfies readonly (keyof CaseBridgeValues)[];
+export const CASE_BRIDGE_FIELDS = ['sla_effective_severity_c', 'sla_severity_note_c', 'sla_policy_version_c', 'sla_coverage_c', 'sla_acknowledged_at_c', 'sla_response_due_c', 'sla_response_sort_c', 'sla_response_status_c', 'sla_response_minutes_c', 'sla_resolution_due_c', 'sla_resolution_status_c', 'sla_paused_minutes_c', 'sla_hours_logged_c', 'sla_explanation_c', 'sla_data_problem_c', 'sla_input_seen_c'] as const satisfies readonly (keyof CaseBridgeValues)[];
 /** Every field above: what to ask for in a sparse fieldset (`fields[Cases]=...`). */
 export const CASE_FIELDS = Object.keys(CASE_FIELD_SPECS) as CaseField[];
 
@@ -187,6 +191,7 @@ export const caseRawAttributesSchema = z.looseObject({
   sla_coverage_c: z.string().optional(),
   sla_acknowledged_at_c: z.string().optional(),
   sla_response_due_c: z.string().optional(),
+  sla_response_sort_c: z.string().optional(),
   sla_response_status_c: z.string().optional(),
   sla_response_minutes_c: z.string().optional(),
   sla_resolution_due_c: z.string().optional(),

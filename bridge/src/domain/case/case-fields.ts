@@ -2,6 +2,7 @@ import type { Severity } from '../severity/severity.js';
 import type { Coverage } from './coverage.js';
 import type { ResolutionStatus } from './resolution-clock.js';
 import type { ResponseStatus } from './response-clock.js';
+import { RESPONSE_SORT_BLANK } from './response-sort-key.js';
 
 /**
  * Every bridge-written Cases field, keyed by its catalogue name, with typed values: instants as
@@ -16,6 +17,8 @@ export interface CaseFields {
   sla_coverage_c: Coverage | null;
   sla_acknowledged_at_c: number | null;
   sla_response_due_c: number | null;
+  /** responseSortKey(sla_response_due_c): never blank, so blank due times sort last. */
+  sla_response_sort_c: string;
   sla_response_status_c: ResponseStatus | null;
   sla_response_minutes_c: number | null;
   sla_resolution_due_c: number | null;
@@ -36,6 +39,7 @@ export const EMPTY_CASE_FIELDS: CaseFields = {
   sla_coverage_c: null,
   sla_acknowledged_at_c: null,
   sla_response_due_c: null,
+  sla_response_sort_c: RESPONSE_SORT_BLANK,
   sla_response_status_c: null,
   sla_response_minutes_c: null,
   sla_resolution_due_c: null,

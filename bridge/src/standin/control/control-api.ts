@@ -7,6 +7,7 @@ import { checkUserFormat } from '../output/user-format.js';
 import { type CustomFieldSpec, isModuleName, type ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
 import type { StandInStore, UserPreferences } from '../store/stand-in-store.js';
+import { createFromSubpanel8, inlineEditRecordView8, massUpdate8 } from '../web-ui/suitecrm8-saves.js';
 import {
   type FormSaveOptions,
   type FormSaveResult,
@@ -101,6 +102,12 @@ export interface WebUiControl {
   inlineEdit(module: ModuleName, id: string, field: string, value: string, userId: string): Row;
   quickCreate(values: Record<string, string>, userId: string): Row;
   massUpdate(module: ModuleName, ids: string[], values: Record<string, string>, userId: string): Row[];
+  /** 8.x record view: the pencil on one cell of a page opened earlier, then Save (full post). */
+  inlineEditRecordView8(form: OpenForm, field: string, value: string): FormSaveResult;
+  /** 8.x list view bulk action "Mass update" (GraphQL createProcess `bulk-massupdate`). */
+  massUpdate8(module: ModuleName, ids: string[], values: Record<string, string>, userId: string): Row[];
+  /** 8.x: Create in an account's Cases subpanel, then Save in the create view. */
+  createFromSubpanel8(accountId: string, values: Record<string, string>, userId: string): Row;
 }
 
 export interface ControlDeps {
@@ -154,6 +161,9 @@ export function createControl(deps: ControlDeps): StandInControl {
       inlineEdit(ui, checkModule(module), id, field, value, userId),
     quickCreate: (values, userId) => quickCreate(ui, values, userId),
     massUpdate: (module, ids, values, userId) => massUpdate(ui, checkModule(module), ids, values, userId),
+    inlineEditRecordView8: (form, field, value) => inlineEditRecordView8(ui, form, field, value),
+    massUpdate8: (module, ids, values, userId) => massUpdate8(ui, checkModule(module), ids, values, userId),
+    createFromSubpanel8: (accountId, values, userId) => createFromSubpanel8(ui, accountId, values, userId),
   };
   return {
     webUi,

@@ -13,6 +13,9 @@ import type { StandInControl } from './control-api.js';
  *   POST /web-ui/inline-edit        {module, id, field, value, userId} → {record}
  *   POST /web-ui/quick-create       {values, userId}                   → {record}
  *   POST /web-ui/mass-update        {module, ids, values, userId}      → {records}
+ *   POST /web-ui/record-view-8/inline-edit {form, field, value}        → {outcome, record}
+ *   POST /web-ui/mass-update-8      {module, ids, values, userId}      → {records}
+ *   POST /web-ui/subpanel-create-8  {accountId, values, userId}        → {record}
  *   POST /users/{id}/preferences    {timezone?, dateFormat?, timeFormat?}
  */
 type Answer = [status: number, body: unknown];
@@ -101,6 +104,38 @@ export function webUiRoute(
         },
       ];
     }
+    case '/web-ui/record-view-8/inline-edit':
+      return [
+        200,
+        ui.inlineEditRecordView8(
+          body.form as OpenForm,
+          text(body, 'field'),
+          typeof body.value === 'string' ? body.value : '',
+        ),
+      ];
+    case '/web-ui/mass-update-8':
+      return [
+        200,
+        {
+          records: ui.massUpdate8(
+            text(body, 'module') as ModuleName,
+            Array.isArray(body.ids) ? body.ids.map(String) : [],
+            strings(body.values, 'values'),
+            text(body, 'userId'),
+          ),
+        },
+      ];
+    case '/web-ui/subpanel-create-8':
+      return [
+        200,
+        {
+          record: ui.createFromSubpanel8(
+            text(body, 'accountId'),
+            strings(body.values, 'values'),
+            text(body, 'userId'),
+          ),
+        },
+      ];
     default:
       return undefined;
   }

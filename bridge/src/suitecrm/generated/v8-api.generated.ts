@@ -385,6 +385,8 @@ export type components = {
             sla_response_due_c?: string;
             /** @description Business minutes to response: Business minutes from reported-at to acknowledgement; blank until acknowledged. (a whole number in text) */
             sla_response_minutes_c?: string;
+            /** @description Response due (sort key): What the Cases list sorts on when sorted by Response due (SuiteCRM 7.14): the response due time in UTC as YYYY-MM-DD HH:MM:SS, or 9999-12-31 23:59:59 when there is none, so that blank due times sort last in ascending order. Shown nowhere. (HTML-encoded text) */
+            sla_response_sort_c?: string;
             /**
              * @description Response status: pending, at risk, breached, met, met late, withdrawn, not covered or not computed. (a dropdown key, HTML-encoded (SuiteCRM does not check it))
              * @example

@@ -8,7 +8,7 @@ class SupportSla_Contract
     const PACKAGE_VERSION = '1.0.0';
 
     /** sha256 of the field catalogue (catalogueHash() in the bridge) */
-    const CATALOGUE_HASH = '2d69726c7403da83158c77ea3c05aadc7fb3acdaee55bd7ac0ed58d998ec4ada';
+    const CATALOGUE_HASH = '46c8b19845327f4b45fe7042afed6662a589c7c8a399ab8cbb15b84ced53224d';
 
     /** the Cases field holding the change log */
     const CHANGE_LOG_FIELD = 'sla_change_log_c';
@@ -62,6 +62,7 @@ class SupportSla_Contract
             'sla_coverage_c',
             'sla_acknowledged_at_c',
             'sla_response_due_c',
+            'sla_response_sort_c',
             'sla_response_status_c',
             'sla_response_minutes_c',
             'sla_resolution_due_c',
@@ -129,6 +130,7 @@ class SupportSla_Contract
             'sla_coverage_c',
             'sla_acknowledged_at_c',
             'sla_response_due_c',
+            'sla_response_sort_c',
             'sla_response_status_c',
             'sla_response_minutes_c',
             'sla_resolution_due_c',

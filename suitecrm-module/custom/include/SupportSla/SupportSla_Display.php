@@ -29,6 +29,17 @@ class SupportSla_Display
         'sla_resolution_due_c' => 'sla_resolution_status_c',
     );
 
+    /**
+     * Due field => the field its list column sorts on. SuiteCRM 7.14's list header sorts on the
+     * column's `orderBy` (include/ListView/ListViewGeneric.tpl: `$params.orderBy|default:$colHeader`),
+     * and ListViewData::getListViewData keeps an order only on a queried field (its related_fields).
+     * The bridge writes the key with a value after every date when there is no due time, so
+     * ascending order puts blank ones last. SuiteCRM 8 sorts on the column's own field.
+     */
+    const SORT_KEYS = array(
+        'sla_response_due_c' => 'sla_response_sort_c',
+    );
+
     /** @return string the display type of a field ('' for none) */
     public static function typeOf($name)
     {
@@ -77,13 +88,20 @@ class SupportSla_Display
             $type = self::typeOf($key);
             if ($type !== '' && is_array($column) && empty($column['customCode'])) {
                 $column = array_replace($column, array('type' => $type, ));
-                // A due column needs its status; a status column the not-computed reason.
+                // A due column needs its status (and its sort key); a status column the not-computed reason.
                 // Both: the SLA input stamp and its echo ("SLA being updated", SupportSla_BeingUpdated).
                 $needed = array(
                     $type === self::DUE_TYPE ? self::statusOf($key) : self::REASON_FIELD,
                     SupportSla_InputStamp::STAMP_FIELD,
                     SupportSla_InputStamp::SEEN_FIELD,
                 );
+                $sortKey = SupportSla_Row::value(self::SORT_KEYS, strtolower((string)$key));
+                if ($sortKey !== null && !isset($column['orderBy'])) {
+                    $column = array_replace($column, array('orderBy' => $sortKey, ));
+                }
+                if ($sortKey !== null && SupportSla_Row::value($column, 'orderBy') === $sortKey) {
+                    $needed[] = $sortKey;
+                }
                 $related = isset($column['related_fields']) && is_array($column['related_fields']) ? $column['related_fields'] : array();
                 foreach ($needed as $field) {
                     if (!in_array($field, $related, true)) {

@@ -18,6 +18,7 @@ $mod_strings['LBL_SLA_POLICY_VERSION'] = 'SLA policy version';
 $mod_strings['LBL_SLA_COVERAGE'] = 'Coverage';
 $mod_strings['LBL_SLA_ACKNOWLEDGED_AT'] = 'Acknowledged at';
 $mod_strings['LBL_SLA_RESPONSE_DUE'] = 'Response due';
+$mod_strings['LBL_SLA_RESPONSE_SORT'] = 'Response due (sort key)';
 $mod_strings['LBL_SLA_RESPONSE_STATUS'] = 'Response status';
 $mod_strings['LBL_SLA_RESPONSE_MINUTES'] = 'Business minutes to response';
 $mod_strings['LBL_SLA_RESOLUTION_DUE'] = 'Resolution due';

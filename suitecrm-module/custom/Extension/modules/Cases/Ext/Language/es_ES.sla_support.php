@@ -18,6 +18,7 @@ $mod_strings['LBL_SLA_POLICY_VERSION'] = 'Versión de la política SLA';
 $mod_strings['LBL_SLA_COVERAGE'] = 'Cobertura';
 $mod_strings['LBL_SLA_ACKNOWLEDGED_AT'] = 'Acusado el';
 $mod_strings['LBL_SLA_RESPONSE_DUE'] = 'Respuesta antes de';
+$mod_strings['LBL_SLA_RESPONSE_SORT'] = 'Respuesta antes de (clave de orden)';
 $mod_strings['LBL_SLA_RESPONSE_STATUS'] = 'Estado de la respuesta';
 $mod_strings['LBL_SLA_RESPONSE_MINUTES'] = 'Minutos hábiles hasta la respuesta';
 $mod_strings['LBL_SLA_RESOLUTION_DUE'] = 'Resolución antes de';
