@@ -23,7 +23,7 @@ export {
   type SuiteCrmClientConfig,
   systemClock,
 } from './suitecrm-config.js';
-export { floorToMinute, formatFilterDateTime, MINUTE_MS, parseV8DateTime } from './v8-datetime.js';
+export { formatFilterDateTime, parseV8DateTime } from './v8-datetime.js';
 export type { RefusalReason } from './v8-error.js';
 export {
   type AttributeParser,

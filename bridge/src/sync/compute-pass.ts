@@ -10,10 +10,9 @@ import type {
 import type { V8Record } from '../suitecrm/index.js';
 import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
-import type { RecordRef } from './fan-out.js';
 import { forgetDeleted } from './forget.js';
 import type { SyncContext } from './sync-context.js';
-import { heldValues, type SyncModuleName, syncModule } from './sync-modules.js';
+import { heldValues, type SyncModuleName, type SyncRecordRef, syncModule } from './sync-modules.js';
 import { type PlannedWrite, planWrite } from './write-plan.js';
 
 /**
@@ -72,7 +71,7 @@ export interface ComputeResult {
 
 export interface ComputeOptions {
   /** Evaluate these records (policy restate) instead of the queue. */
-  only?: readonly RecordRef[];
+  only?: readonly SyncRecordRef[];
   restate?: boolean;
   /** Stop listing written records after this many (the counts keep going). */
   listLimit?: number;
@@ -117,7 +116,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       result.interrupted = true;
       break;
     }
-    let refs: RecordRef[];
+    let refs: SyncRecordRef[];
     if (explicit) {
       refs = explicit.splice(0, BATCH);
     } else {
@@ -195,7 +194,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
  * The next batch of due records, by account: the earliest due records pick the accounts, and
  * every due record of those accounts comes along, so an account's time entries are loaded once.
  */
-async function dueBatch(readers: StoreReaders, now: number): Promise<RecordRef[]> {
+async function dueBatch(readers: StoreReaders, now: number): Promise<SyncRecordRef[]> {
   const seeds = await readers.transitions.due(now, { limit: SEED });
   if (seeds.length === 0) return [];
   // The seeds' accounts, in the order the seeds come (earliest due first).
@@ -212,14 +211,14 @@ async function dueBatch(readers: StoreReaders, now: number): Promise<RecordRef[]
   const accounts = [
     ...new Set(seeds.map((seed) => accountOf.get(refKey(seed.module, seed.recordId)))),
   ].filter((id): id is string => typeof id === 'string');
-  const perAccount = new Map<string, RecordRef[]>();
+  const perAccount = new Map<string, SyncRecordRef[]>();
   for (const row of await readers.transitions.dueForAccounts(now, accounts, ['Cases', 'SLA_TimeEntries'])) {
     const list = perAccount.get(row.accountId) ?? [];
     list.push({ module: row.module as SyncModuleName, id: row.recordId });
     perAccount.set(row.accountId, list);
   }
-  const refs = new Map<string, RecordRef>();
-  const add = (ref: RecordRef) => refs.set(refKey(ref.module, ref.id), ref);
+  const refs = new Map<string, SyncRecordRef>();
+  const add = (ref: SyncRecordRef) => refs.set(refKey(ref.module, ref.id), ref);
   // Records without an account come as they are; accounts come whole, until the batch is full.
   for (const seed of seeds) {
     if (accountOf.get(refKey(seed.module, seed.recordId)) === null)

@@ -21,6 +21,7 @@ import {
   timeEntryCodec,
 } from '../contract/index.js';
 import type { AccountRecord, CaseRecord, TimeEntryRecord } from '../domain/index.js';
+import type { RecordRef } from '../suitecrm/index.js';
 
 /**
  * What the sync reads and writes per module: the sparse fieldset of a read (the fields the
@@ -32,6 +33,8 @@ export type SyncModuleName = 'Accounts' | 'SLA_TimeEntries' | 'Cases';
 
 /** Ingest order: accounts and time entries before the cases that depend on both. */
 export const SYNC_MODULES: readonly SyncModuleName[] = ['Accounts', 'SLA_TimeEntries', 'Cases'];
+
+export type SyncRecordRef = RecordRef<SyncModuleName>;
 
 export interface RecordKeys {
   accountId: string | null;

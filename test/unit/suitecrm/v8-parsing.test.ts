@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { floorToMinute } from '../../../bridge/src/domain/time/local-day.js';
 import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { isTokenEndpointAnswer, normaliseApiPath } from '../../../bridge/src/suitecrm/api-path.js';
 import { parseLenientJson } from '../../../bridge/src/suitecrm/lenient-json.js';
@@ -7,11 +8,7 @@ import {
   checkClientConfig,
   type SuiteCrmClientConfig,
 } from '../../../bridge/src/suitecrm/suitecrm-config.js';
-import {
-  floorToMinute,
-  formatFilterDateTime,
-  parseV8DateTime,
-} from '../../../bridge/src/suitecrm/v8-datetime.js';
+import { formatFilterDateTime, parseV8DateTime } from '../../../bridge/src/suitecrm/v8-datetime.js';
 import { errorFromResponse } from '../../../bridge/src/suitecrm/v8-error.js';
 
 const api = { endpoint: 'api' as const, method: 'GET' as const, path: '/Api/V8/module/Cases?x=1', now: 0 };
