@@ -27,6 +27,26 @@ export interface RetryContext {
   random: number;
 }
 
+/**
+ * The retry settings the bridge and its tests use, by name, so a caller says which behaviour it
+ * wants rather than restating four numbers.
+ */
+export const RETRY_POLICIES = {
+  /** The sync, the daemon and the commands: rides out a SuiteCRM restart or a proxy's 429. */
+  standard: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, retryAfterCapMs: 120_000 },
+  /** `doctor`: fewer, shorter retries, so it answers in seconds when SuiteCRM is down. */
+  doctor: { maxAttempts: 2, baseDelayMs: 300, maxDelayMs: 2_000, retryAfterCapMs: 5_000 },
+  /** One attempt: probes and checks that must see the first answer as it is. */
+  once: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryAfterCapMs: 0 },
+  /**
+   * Tests and benchmarks: the standard number of attempts, waits of a millisecond or two, so a
+   * fault costs no wall-clock time while the retry decisions stay the production ones.
+   */
+  rapid: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10 },
+} as const satisfies Record<string, RetrySettings>;
+
+export type RetryPolicyName = keyof typeof RETRY_POLICIES;
+
 export function classify(error: unknown, context: RetryContext): RetryDecision {
   const transient = transientReason(error);
   if (transient === undefined) return stop(isBridgeError(error) ? error.code : 'unexpected error');

@@ -4,6 +4,7 @@ import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { isTokenEndpointAnswer, normaliseApiPath } from '../../../bridge/src/suitecrm/api-path.js';
 import { parseLenientJson } from '../../../bridge/src/suitecrm/lenient-json.js';
 import { buildQuery, filterPairs } from '../../../bridge/src/suitecrm/query-string.js';
+import { RETRY_POLICIES } from '../../../bridge/src/suitecrm/retry-policy.js';
 import {
   checkClientConfig,
   type SuiteCrmClientConfig,
@@ -171,7 +172,7 @@ describe('checkClientConfig', () => {
     baseUrl: 'https://crm.example.com',
     auth: { grant: 'client_credentials', clientId: 'id', clientSecret: 'very-secret-value' },
     timeoutMs: 30_000,
-    retry: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, retryAfterCapMs: 120_000 },
+    retry: RETRY_POLICIES.standard,
     clock: { now: () => 0, sleep: async () => undefined },
   };
   it('accepts a valid configuration', () => {
