@@ -12,7 +12,14 @@ import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
 import { forgetDeleted } from './forget.js';
 import type { SyncContext } from './sync-context.js';
-import { heldValues, type SyncModuleName, type SyncRecordRef, syncModule } from './sync-modules.js';
+import {
+  heldValues,
+  perModule,
+  SYNC_MODULES,
+  type SyncModuleName,
+  type SyncRecordRef,
+  syncModule,
+} from './sync-modules.js';
 import { type PlannedWrite, planWrite } from './write-plan.js';
 
 /**
@@ -101,7 +108,7 @@ export function emptyCounts(): ComputeCounts {
 
 export async function computePass(ctx: SyncContext, options: ComputeOptions = {}): Promise<ComputeResult> {
   const result: ComputeResult = {
-    counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+    counts: perModule(emptyCounts),
     notTracked: noneNotTracked(),
     records: [],
     problems: [],
@@ -138,8 +145,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
     const recorded = await ctx.session.write((repositories) =>
       record(ctx, repositories, outcomes, applied, inputs.held),
     );
-    for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const)
-      result.counts[module].events += recorded[module];
+    for (const module of SYNC_MODULES) result.counts[module].events += recorded[module];
 
     for (const outcome of outcomes) {
       const counts = result.counts[outcome.ref.module];
@@ -349,8 +355,8 @@ async function record(
   if (saved.length > 0) await repositories.suiteCrmFields.saveMany(saved);
 
   // Events are a timeline: inserting the same ones again is a no-op; count the new ones.
-  const recorded: Record<SyncModuleName, number> = { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 };
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  const recorded = perModule(() => 0);
+  for (const module of SYNC_MODULES) {
     const events: LedgerEventInput[] = live
       .filter((outcome) => outcome.ref.module === module)
       .flatMap((outcome) =>
@@ -417,7 +423,7 @@ async function record(
       problems.map((o) => ({ module: o.ref.module, recordId: o.ref.id, reason: o.problem as string })),
     );
   }
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  for (const module of SYNC_MODULES) {
     const fine = live
       .filter((o) => o.ref.module === module && (o.problem === null || !o.writable))
       .map((o) => o.ref.id);
@@ -435,7 +441,7 @@ async function record(
   if (terms.length > 0) await repositories.contractTerms.record(terms);
 
   // Records that vanished from the store, or that SuiteCRM says are deleted.
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  for (const module of SYNC_MODULES) {
     const ids = [
       ...outcomes.filter((o) => o.vanished && o.ref.module === module).map((o) => o.ref.id),
       ...applied.gone.filter((p) => p.outcome.ref.module === module).map((p) => p.outcome.ref.id),

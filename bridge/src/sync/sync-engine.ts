@@ -19,6 +19,7 @@ import { reconcileDeletions } from './reconcile.js';
 import type { SyncContext } from './sync-context.js';
 import {
   ownedFields,
+  perModule,
   SYNC_MODULES,
   type SyncModuleName,
   type SyncRecordRef,
@@ -210,9 +211,9 @@ export class SyncEngine {
       now: ctx.now,
       policyVersion: ctx.policy.version,
       durationMs: this.clock(),
-      read: { Accounts: { ...zero }, SLA_TimeEntries: { ...zero }, Cases: { ...zero } },
-      deleted: { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 },
-      computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+      read: perModule(() => ({ ...zero })),
+      deleted: perModule(() => 0),
+      computed: perModule(emptyCounts),
       notTracked: noneNotTracked(),
       records: [],
       problems: [],

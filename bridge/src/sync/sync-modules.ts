@@ -29,10 +29,18 @@ import type { RecordRef } from '../suitecrm/index.js';
  * attributes become the domain's record, the dependency keys the store indexes, and which
  * fields belong to the bridge.
  */
-export type SyncModuleName = 'Accounts' | 'SLA_TimeEntries' | 'Cases';
-
 /** Ingest order: accounts and time entries before the cases that depend on both. */
-export const SYNC_MODULES: readonly SyncModuleName[] = ['Accounts', 'SLA_TimeEntries', 'Cases'];
+export const SYNC_MODULES = ['Accounts', 'SLA_TimeEntries', 'Cases'] as const;
+
+export type SyncModuleName = (typeof SYNC_MODULES)[number];
+
+/** One value per synced module, keyed in `SYNC_MODULES` order (the order reports print in). */
+export function perModule<T>(make: (module: SyncModuleName) => T): Record<SyncModuleName, T> {
+  return Object.fromEntries(SYNC_MODULES.map((module) => [module, make(module)])) as Record<
+    SyncModuleName,
+    T
+  >;
+}
 
 export type SyncRecordRef = RecordRef<SyncModuleName>;
 
