@@ -2,7 +2,7 @@ import http from 'node:http';
 import { MODULE_CODECS } from '../../bridge/src/contract/index.js';
 import { startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
-import { createSuiteCrmClient, DEFAULT_RETRY, systemClock } from '../../bridge/src/suitecrm/index.js';
+import { createSuiteCrmClient, RETRY_POLICIES, systemClock } from '../../bridge/src/suitecrm/index.js';
 import { fmt, labAccessToken } from './measure.js';
 
 /**
@@ -66,7 +66,7 @@ export async function benchClient(log: (line: string) => void): Promise<void> {
     apiPath: '/Api',
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: 30_000,
-    retry: DEFAULT_RETRY,
+    retry: RETRY_POLICIES.standard,
     clock: systemClock,
   });
   const agent = new http.Agent({ keepAlive: true });

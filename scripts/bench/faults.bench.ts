@@ -4,6 +4,7 @@ import { TICK_JOB } from '../../bridge/src/jobs/tick.job.js';
 import { configureLogging } from '../../bridge/src/logging/logger.js';
 import type { JournalEntry } from '../../bridge/src/standin/control/write-journal.js';
 import type { CounterSnapshot, FaultSpec } from '../../bridge/src/standin/index.js';
+import { RETRY_POLICIES } from '../../bridge/src/suitecrm/index.js';
 import * as cli from '../../test/support/cli-world.js';
 import { afterEachBatch, beforeEachPatch } from '../../test/support/client-hooks.js';
 import { counterDelta, writesBeyondBridgeFields } from '../../test/support/fault-checks.js';
@@ -121,7 +122,8 @@ function lab(accounts: number, options: { timeoutMs?: number; storeUrl?: string 
     pageSize: PAGE,
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.storeUrl === undefined ? {} : { storeUrl: options.storeUrl }),
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 120_000 },
+    // Rapid backoff, but a Retry-After honoured as in production: the waits move the stand-in's clock.
+    retry: { ...RETRY_POLICIES.rapid, retryAfterCapMs: RETRY_POLICIES.standard.retryAfterCapMs },
     waits: 'advance-clock',
   });
 }

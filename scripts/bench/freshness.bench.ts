@@ -10,7 +10,7 @@ import { LAB_CLIENT, type StandIn, startStandIn } from '../../bridge/src/standin
 import { openStore, type Store } from '../../bridge/src/store/index.js';
 import {
   createSuiteCrmClient,
-  DEFAULT_RETRY,
+  RETRY_POLICIES,
   type SuiteCrmClient,
   systemClock,
 } from '../../bridge/src/suitecrm/index.js';
@@ -71,7 +71,7 @@ async function world(accounts: number): Promise<World> {
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: 30_000,
     pageSize: 100,
-    retry: DEFAULT_RETRY,
+    retry: RETRY_POLICIES.standard,
     clock: systemClock,
   });
   const engine = new SyncEngine({ client, store, policy: defaultPolicy(), pageSize: 100 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
 import {
   createSuiteCrmClient,
+  RETRY_POLICIES,
   rawAttributes,
   type SuiteCrmClient,
   type SuiteCrmClientConfig,
@@ -28,7 +29,7 @@ describe.each(SUITECRM_MODES)('$name', ({ suitecrm }) => {
     },
     timeoutMs: 5_000,
     pageSize: 40,
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10 },
+    retry: RETRY_POLICIES.rapid,
     clock: { now: () => standIn.control.now(), sleep: async () => {} },
   });
 

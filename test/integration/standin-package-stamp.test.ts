@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../bridge/src/cli/version.js';
 import { catalogueHash, formatPackageStamp } from '../../bridge/src/contract/index.js';
 import { type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
-import { createSuiteCrmClient, type SuiteCrmClient } from '../../bridge/src/suitecrm/index.js';
+import {
+  createSuiteCrmClient,
+  RETRY_POLICIES,
+  type SuiteCrmClient,
+} from '../../bridge/src/suitecrm/index.js';
 
 /**
  * What `doctor` reads from the stand-in: the package stamp in each package field's comments (as
@@ -22,7 +26,7 @@ function newClient(): SuiteCrmClient {
       clientSecret: 'lab-cc-secret-0001',
     },
     timeoutMs: 5_000,
-    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, retryAfterCapMs: 1 },
+    retry: RETRY_POLICIES.once,
     clock: { now: () => Date.now(), sleep: async () => {} },
   });
 }

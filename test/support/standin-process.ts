@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { JournalEntry } from '../../bridge/src/standin/control/write-journal.js';
 import type { CounterSnapshot } from '../../bridge/src/standin/index.js';
-import { createSuiteCrmClient, type SuiteCrmClient } from '../../bridge/src/suitecrm/index.js';
+import {
+  createSuiteCrmClient,
+  RETRY_POLICIES,
+  type SuiteCrmClient,
+} from '../../bridge/src/suitecrm/index.js';
 import { ROOT } from './run-cli.js';
 import { LAB_CLIENT } from './sync-harness.js';
 
@@ -62,7 +66,7 @@ export async function startStandInProcess(args: string[]): Promise<StandInProces
         auth: { grant: 'client_credentials', ...LAB_CLIENT },
         timeoutMs: 10_000,
         pageSize: 100,
-        retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryAfterCapMs: 0 },
+        retry: RETRY_POLICIES.once,
         clock: { now: Date.now, sleep: async () => {} },
       });
       clients.push(client);

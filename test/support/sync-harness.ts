@@ -20,6 +20,7 @@ import { openStore, type Store } from '../../bridge/src/store/index.js';
 import type { Lease } from '../../bridge/src/store/repositories/lease.repository.js';
 import {
   createSuiteCrmClient,
+  RETRY_POLICIES,
   type RetrySettings,
   type SuiteCrmClient,
 } from '../../bridge/src/suitecrm/index.js';
@@ -90,7 +91,7 @@ export async function startSyncHarness(options: {
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: options.timeoutMs ?? 10_000,
     pageSize: options.pageSize ?? 50,
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10, ...options.retry },
+    retry: { ...RETRY_POLICIES.rapid, ...options.retry },
     clock: {
       now,
       sleep: async (ms) => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { expect, vi } from 'vitest';
-import { BridgeError } from '../../bridge/src/errors/bridge-error.js';
+import { BridgeError, isSuiteCrmError } from '../../bridge/src/errors/bridge-error.js';
+import type { SuiteCrmCode } from '../../bridge/src/errors/error-details.js';
 import { configureLogging } from '../../bridge/src/logging/logger.js';
 import type { Clock, SuiteCrmClientConfig } from '../../bridge/src/suitecrm/index.js';
 import { type Capture, loadCapture } from './capture-file.js';
@@ -154,12 +155,14 @@ export function captureLogs(): { lines: string[]; stop(): void } {
 }
 
 /** The BridgeError a promise rejects with (fails the test when it resolves or rejects with anything else). */
-export async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+/** The client's rejection: a BridgeError of one of the client's codes, whose details are typed. */
+export async function rejection(promise: Promise<unknown>): Promise<BridgeError<SuiteCrmCode>> {
   try {
     await promise;
   } catch (error) {
     expect(error).toBeInstanceOf(BridgeError);
-    return error as BridgeError;
+    if (!isSuiteCrmError(error)) throw new Error(`not a SuiteCRM client error: ${String(error)}`);
+    return error;
   }
   throw new Error('expected a rejection');
 }

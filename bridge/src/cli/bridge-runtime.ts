@@ -5,7 +5,7 @@ import type { CompiledPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { configureLogging } from '../logging/logger.js';
 import { openStore, type Store } from '../store/index.js';
-import { createSuiteCrmClient, DEFAULT_RETRY, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
+import { createSuiteCrmClient, RETRY_POLICIES, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
 import { SyncEngine, type SyncEngineDeps } from '../sync/sync-engine.js';
 
 /**
@@ -42,7 +42,7 @@ export function suiteCrmClientFor(settings: SuiteCrmSettings): SuiteCrmClient {
     timeoutMs: settings.timeoutMs,
     concurrency: settings.concurrency,
     pageSize: settings.pageSize,
-    retry: DEFAULT_RETRY,
+    retry: RETRY_POLICIES.standard,
     clock: systemClock,
     ...(caBundle ? { caBundle } : {}),
   });

@@ -5,7 +5,7 @@ import { redactText } from '../logging/redact.js';
 import { BATCH_ROWS, chunks } from '../store/batch.js';
 import type { LedgerEvent, StoreReaders } from '../store/index.js';
 import { londonText, parseSince, utcText } from './instant-text.js';
-import { caseNumbers, recordLabel } from './record-label.js';
+import { caseNumbers, recordLabel, refOf } from './record-label.js';
 import { action, usageError, usageErrors } from './run-action.js';
 import { withStore } from './store-session.js';
 
@@ -75,7 +75,7 @@ export function registerEventsCommand(program: Command): void {
             return {
               events: page,
               more: found.length > query.limit ? found[query.limit] : undefined,
-              numbers: await caseNumbers(readers, page),
+              numbers: await caseNumbers(readers, page.map(refOf)),
             };
           });
           process.stdout.write(
@@ -194,7 +194,7 @@ function typeText(event: LedgerEvent): string {
 
 function textLines(events: readonly LedgerEvent[], numbers: ReadonlyMap<string, string>): string {
   if (events.length === 0) return '';
-  const labels = events.map((event) => recordLabel(event, numbers));
+  const labels = events.map((event) => recordLabel(refOf(event), numbers));
   const labelWidth = Math.max(...labels.map((label) => label.length));
   const typeWidth = Math.max(...events.map((event) => typeText(event).length));
   const lines = events.map(

@@ -1,12 +1,13 @@
 import type { StoreReaders } from '../store/index.js';
+import type { RecordRef } from '../suitecrm/index.js';
 
 /**
  * How the operator commands name records: a case by its number when the store has seen it
  * (`case 1042`), anything else by module and id (`account 8f2…`, `time entry 51c…`).
  */
-export interface RecordRef {
-  module: string;
-  recordId: string;
+/** The record a store row (event, problem, transition) is about. */
+export function refOf(row: { module: string; recordId: string }): RecordRef {
+  return { module: row.module, id: row.recordId };
 }
 
 const NOUNS: Record<string, string> = { Cases: 'case', Accounts: 'account', SLA_TimeEntries: 'time entry' };
@@ -16,7 +17,7 @@ export async function caseNumbers(
   readers: StoreReaders,
   refs: readonly RecordRef[],
 ): Promise<Map<string, string>> {
-  const ids = refs.filter((ref) => ref.module === 'Cases').map((ref) => ref.recordId);
+  const ids = refs.filter((ref) => ref.module === 'Cases').map((ref) => ref.id);
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
   const snapshots = await readers.inputs.getMany('Cases', ids);
@@ -25,7 +26,7 @@ export async function caseNumbers(
 }
 
 export function recordLabel(ref: RecordRef, numbers: ReadonlyMap<string, string>): string {
-  const number = ref.module === 'Cases' ? numbers.get(ref.recordId) : undefined;
+  const number = ref.module === 'Cases' ? numbers.get(ref.id) : undefined;
   if (number !== undefined) return `case ${number}`;
-  return `${NOUNS[ref.module] ?? ref.module} ${ref.recordId}`;
+  return `${NOUNS[ref.module] ?? ref.module} ${ref.id}`;
 }

@@ -1,4 +1,5 @@
-import { BridgeError, isBridgeError } from '../errors/bridge-error.js';
+import { type AnyBridgeError, BridgeError, isBridgeError } from '../errors/bridge-error.js';
+import type { ListedMistakes } from '../errors/error-details.js';
 import { EXIT, exitStatusFor } from '../errors/exit-status.js';
 import { logger } from '../logging/logger.js';
 import { redactText } from '../logging/redact.js';
@@ -61,8 +62,19 @@ export function usageErrors(problems: readonly string[]): BridgeError {
  * `details.heading` and `details.lines`: people get one mistake per line; the message itself
  * stays one line for logs and `doctor`.
  */
-function forPeople(error: BridgeError): string {
-  const { heading, lines } = error.details;
-  if (typeof heading !== 'string' || !Array.isArray(lines) || lines.length === 0) return error.message;
-  return [heading, ...lines.map((line) => `  ${String(line)}`)].join('\n');
+function forPeople(error: AnyBridgeError): string {
+  const { heading, lines } = listedMistakes(error) ?? {};
+  if (heading === undefined || lines === undefined || lines.length === 0) return error.message;
+  return [heading, ...lines.map((line) => `  ${line}`)].join('\n');
+}
+
+function listedMistakes(error: AnyBridgeError): ListedMistakes | undefined {
+  switch (error.code) {
+    case 'usage':
+    case 'config_invalid':
+    case 'policy_invalid':
+      return error.details;
+    default:
+      return undefined;
+  }
 }

@@ -2,9 +2,10 @@ import type { BridgeConfig } from '../config/env-config.js';
 import { loadPolicyFile } from '../config/policy-file.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { type JobRun, type NextTransition, type Store, TRACKING_ZONE } from '../store/index.js';
+import type { RecordRef } from '../suitecrm/index.js';
 import { utcText } from './instant-text.js';
 import { type NotTrackedCounts, notTrackedCounts } from './not-tracked-text.js';
-import { caseNumbers, type RecordRef } from './record-label.js';
+import { caseNumbers, refOf } from './record-label.js';
 
 /**
  * What `sla-bridge status` shows, read from the store alone (no SuiteCRM): the last run of each
@@ -148,7 +149,7 @@ export async function statusReport(
         ),
       ),
     );
-    const refs: RecordRef[] = [...examples.flat(), ...oldestDue, ...upcoming];
+    const refs: RecordRef[] = [...examples.flat(), ...oldestDue, ...upcoming].map(refOf);
     const numbers = await caseNumbers(readers, refs);
     const firstSeen = policy.version === null ? null : await readers.policies.get(policy.version);
     const lastSuccess = new Map(succeeded.map((run) => [run.job, run]));
@@ -183,7 +184,7 @@ export async function statusReport(
             const recheck = rechecks[index]?.get(problem.recordId);
             return {
               recordId: problem.recordId,
-              number: numberOf(problem, numbers),
+              number: numberOf(refOf(problem), numbers),
               recheckAt: recheck ? utcText(recheck.dueAt) : null,
             };
           }),
@@ -225,7 +226,7 @@ function runStatus(run: JobRun, lastSucceeded: JobRun | undefined): RunStatus {
 }
 
 function numberOf(ref: RecordRef, numbers: ReadonlyMap<string, string>): string | null {
-  return ref.module === 'Cases' ? (numbers.get(ref.recordId) ?? null) : null;
+  return ref.module === 'Cases' ? (numbers.get(ref.id) ?? null) : null;
 }
 
 function transitionStatus(
@@ -235,7 +236,7 @@ function transitionStatus(
   return {
     module: transition.module,
     recordId: transition.recordId,
-    number: numberOf(transition, numbers),
+    number: numberOf(refOf(transition), numbers),
     dueAt: utcText(transition.dueAt),
     reason: transition.reason,
   };

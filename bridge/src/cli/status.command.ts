@@ -4,7 +4,7 @@ import { redactText } from '../logging/redact.js';
 import { TRACKING_ZONE } from '../store/index.js';
 import { durationText, instantText } from './instant-text.js';
 import { notTrackedText } from './not-tracked-text.js';
-import { recordLabel } from './record-label.js';
+import { recordLabel, refOf } from './record-label.js';
 import { action } from './run-action.js';
 import { DEFAULT_LIMITS, type StatusReport, statusReport, type TransitionStatus } from './status-report.js';
 import { withStore } from './store-session.js';
@@ -125,7 +125,7 @@ function problemLines(report: StatusReport): string[] {
     );
     const examples = reason.examples.map(
       (example) =>
-        `${recordLabel({ module: reason.module, ...example }, numbers)}${example.recheckAt === null ? '' : ` re-checked ${example.recheckAt}`}`,
+        `${recordLabel({ module: reason.module, id: example.recordId }, numbers)}${example.recheckAt === null ? '' : ` re-checked ${example.recheckAt}`}`,
     );
     lines.push(
       `  ${String(reason.count).padStart(countWidth)}  ${reason.module}  ${oneLine(reason.reason)}  (e.g. ${examples.join(', ')})`,
@@ -142,7 +142,7 @@ function problemLines(report: StatusReport): string[] {
 
 function transitionLine(transition: TransitionStatus): string {
   const label = recordLabel(
-    transition,
+    refOf(transition),
     new Map(transition.number === null ? [] : [[transition.recordId, transition.number]]),
   );
   return `  ${instantText(Date.parse(transition.dueAt))}  ${label}  ${transition.reason}`;

@@ -4,7 +4,7 @@ import { BridgeError } from '../errors/bridge-error.js';
 import {
   type Clock,
   createSuiteCrmClient,
-  DEFAULT_RETRY,
+  RETRY_POLICIES,
   type RetrySettings,
   type SuiteCrmClient,
   type SuiteCrmClientConfig,
@@ -33,7 +33,7 @@ export function suiteCrmClientConfig(
     timeoutMs: settings.timeoutMs,
     concurrency: settings.concurrency,
     pageSize: overrides.pageSize ?? settings.pageSize,
-    retry: overrides.retry ?? DEFAULT_RETRY,
+    retry: overrides.retry ?? RETRY_POLICIES.standard,
     clock: overrides.clock ?? systemClock,
     ...(settings.caFile === undefined ? {} : { caBundle: readCaBundle(settings.caFile) }),
   };

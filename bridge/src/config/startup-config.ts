@@ -1,4 +1,4 @@
-import { isBridgeError } from '../errors/bridge-error.js';
+import { hasCode, isBridgeError } from '../errors/bridge-error.js';
 import { type BridgeConfig, configInvalid, type LoadOptions, loadConfig } from './env-config.js';
 import { type LoadedPolicy, loadPolicyFile } from './policy-file.js';
 
@@ -19,9 +19,9 @@ export function loadConfigAndPolicy(options: LoadOptions = {}): {
     config = loadConfig(options);
     policyFile = config.policyFile;
   } catch (error) {
-    if (!isBridgeError(error) || !Array.isArray(error.details.problems)) throw error;
-    problems = error.details.problems.map(String);
-    policyFile = typeof error.details.policyFile === 'string' ? error.details.policyFile : undefined;
+    if (!hasCode(error, 'config_invalid') || error.details.problems === undefined) throw error;
+    problems = [...error.details.problems];
+    policyFile = error.details.policyFile;
   }
   let policy: LoadedPolicy | undefined;
   try {
@@ -29,7 +29,7 @@ export function loadConfigAndPolicy(options: LoadOptions = {}): {
   } catch (error) {
     if (!isBridgeError(error) || error.code !== 'policy_invalid') throw error;
     if (problems.length === 0) throw error;
-    const lines = Array.isArray(error.details.lines) ? error.details.lines.map(String) : [error.message];
+    const lines = error.details.lines ?? [error.message];
     problems.push(...lines.map((line) => `SLA_POLICY_FILE: ${line}`));
   }
   if (config === undefined || policy === undefined) throw configInvalid(problems, policyFile);

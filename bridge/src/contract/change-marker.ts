@@ -17,4 +17,3 @@ export const CHANGE_MARKER_FIELDS = {
 
 export type MarkedModule = keyof typeof CHANGE_MARKER_FIELDS;
 export type ChangeCounts = Record<MarkedModule, number>;
-export const MARKED_MODULES = Object.keys(CHANGE_MARKER_FIELDS) as MarkedModule[];

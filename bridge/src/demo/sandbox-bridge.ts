@@ -3,7 +3,7 @@ import { defaultPolicy } from '../domain/index.js';
 import { Daemon } from '../jobs/daemon.js';
 import { LAB_CLIENT } from '../standin/auth/users.js';
 import { openStore, type Store } from '../store/index.js';
-import { createSuiteCrmClient, DEFAULT_RETRY, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
+import { createSuiteCrmClient, RETRY_POLICIES, type SuiteCrmClient, systemClock } from '../suitecrm/index.js';
 import { SyncEngine } from '../sync/sync-engine.js';
 
 /**
@@ -47,7 +47,7 @@ export async function openSandboxBridge(options: {
     auth: { grant: 'client_credentials', ...LAB_CLIENT },
     timeoutMs: 10_000,
     pageSize: 100,
-    retry: DEFAULT_RETRY,
+    retry: RETRY_POLICIES.standard,
     // Token lifetimes are judged on SuiteCRM's clock, which is the demo's.
     clock: { now: options.clock, sleep: systemClock.sleep },
   });

@@ -1,12 +1,12 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { type ChangeCounts, MARKED_MODULES } from '../contract/index.js';
+import type { ChangeCounts } from '../contract/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import { newHolderName } from '../store/repositories/lease.repository.js';
 import { MarkerWatch } from '../sync/change-marker.js';
 import type { SyncEngine, SyncReport } from '../sync/sync-engine.js';
-import type { SyncModuleName } from '../sync/sync-modules.js';
+import { perModule, SYNC_MODULES, type SyncModuleName } from '../sync/sync-modules.js';
 import { acquireWriterLease, type HeldLease, LEASE_TTL_MS } from '../sync/writer-lease.js';
 import { FOLLOW_JOB } from './follow.job.js';
 import type { JobDefinition } from './job-definition.js';
@@ -259,13 +259,13 @@ export class Daemon {
       });
       this.unrecorded = undefined;
       const scope = given ?? (await this.scopeFor(job, now));
-      const modules = scope.modules ?? MARKED_MODULES;
+      const modules = scope.modules ?? SYNC_MODULES;
       // The marker as read before the module reads; the pass's own PATCHes are added after it.
       if (scope.marker) this.watch.readFrom(scope.marker, modules);
       const report = await job.run(this.deps.engine, lease, now, this.abort.signal, scope.modules);
       this.watch.wrote(writtenBy(report));
       if (report.interrupted) this.watch.reset();
-      else if (modules.length === MARKED_MODULES.length) this.lastSweepAt = now;
+      else if (modules.length === SYNC_MODULES.length) this.lastSweepAt = now;
       const outcome = report.failures.length > 0 || report.interrupted ? 'failed' : 'succeeded';
       const id = runId;
       await this.deps.store.write(held.lease, (r) =>
@@ -353,16 +353,12 @@ export class Daemon {
 }
 
 function writtenBy(report: SyncReport): ChangeCounts {
-  return {
-    Accounts: report.computed.Accounts.written,
-    SLA_TimeEntries: report.computed.SLA_TimeEntries.written,
-    Cases: report.computed.Cases.written,
-  };
+  return perModule((module) => report.computed[module].written);
 }
 
 function totals(report: SyncReport): Record<string, number> {
-  const sum = (pick: (module: keyof SyncReport['computed']) => number) =>
-    pick('Accounts') + pick('SLA_TimeEntries') + pick('Cases');
+  const sum = (pick: (module: SyncModuleName) => number) =>
+    SYNC_MODULES.reduce((total, module) => total + pick(module), 0);
   return {
     read: sum((m) => report.read[m].read),
     computed: sum((m) => report.computed[m].evaluated),

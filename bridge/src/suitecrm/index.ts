@@ -1,7 +1,14 @@
 /** The SuiteCRM V8 API client: the only HTTP code of the bridge. */
 export { API_PATH_CANDIDATES, normaliseApiPath } from './api-path.js';
 export type { FilterOperator, FilterSpec } from './query-string.js';
-export { backoffDelay, classify, parseRetryAfter, type RetryDecision } from './retry-policy.js';
+export {
+  backoffDelay,
+  classify,
+  parseRetryAfter,
+  RETRY_POLICIES,
+  type RetryDecision,
+  type RetryPolicyName,
+} from './retry-policy.js';
 export { createSuiteCrmClient } from './suitecrm-client.js';
 export type {
   ChangedBatch,
@@ -17,13 +24,12 @@ export {
   type Clock,
   DEFAULT_CONCURRENCY,
   DEFAULT_PAGE_SIZE,
-  DEFAULT_RETRY,
   type RetrySettings,
   type SuiteCrmAuth,
   type SuiteCrmClientConfig,
   systemClock,
 } from './suitecrm-config.js';
-export { floorToMinute, formatFilterDateTime, MINUTE_MS, parseV8DateTime } from './v8-datetime.js';
+export { formatFilterDateTime, parseV8DateTime } from './v8-datetime.js';
 export type { RefusalReason } from './v8-error.js';
 export {
   type AttributeParser,

@@ -1,6 +1,7 @@
+import { floorToMinute, MINUTE_MS } from '../domain/time/local-day.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { type FilterSpec, filterPairs, type QueryPairs } from './query-string.js';
-import { floorToMinute, formatFilterDateTime, MINUTE_MS, parseV8DateTime } from './v8-datetime.js';
+import { formatFilterDateTime, parseV8DateTime } from './v8-datetime.js';
 import type { RawResource } from './v8-response.schemas.js';
 
 /**

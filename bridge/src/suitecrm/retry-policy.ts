@@ -1,4 +1,5 @@
-import { isBridgeError } from '../errors/bridge-error.js';
+import { type BridgeError, isBridgeError, isSuiteCrmError } from '../errors/bridge-error.js';
+import type { SuiteCrmCode } from '../errors/error-details.js';
 import type { RetrySettings } from './suitecrm-config.js';
 
 /**
@@ -27,16 +28,37 @@ export interface RetryContext {
   random: number;
 }
 
+/**
+ * The retry settings the bridge and its tests use, by name, so a caller says which behaviour it
+ * wants rather than restating four numbers.
+ */
+export const RETRY_POLICIES = {
+  /** The sync, the daemon and the commands: rides out a SuiteCRM restart or a proxy's 429. */
+  standard: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, retryAfterCapMs: 120_000 },
+  /** `doctor`: fewer, shorter retries, so it answers in seconds when SuiteCRM is down. */
+  doctor: { maxAttempts: 2, baseDelayMs: 300, maxDelayMs: 2_000, retryAfterCapMs: 5_000 },
+  /** One attempt: probes and checks that must see the first answer as it is. */
+  once: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, retryAfterCapMs: 0 },
+  /**
+   * Tests and benchmarks: the standard number of attempts, waits of a millisecond or two, so a
+   * fault costs no wall-clock time while the retry decisions stay the production ones.
+   */
+  rapid: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 10 },
+} as const satisfies Record<string, RetrySettings>;
+
+export type RetryPolicyName = keyof typeof RETRY_POLICIES;
+
 export function classify(error: unknown, context: RetryContext): RetryDecision {
+  if (!isSuiteCrmError(error)) return stop(isBridgeError(error) ? error.code : 'unexpected error');
   const transient = transientReason(error);
-  if (transient === undefined) return stop(isBridgeError(error) ? error.code : 'unexpected error');
-  if (isBridgeError(error) && error.details.attempts !== undefined) return stop('already retried');
-  const notSent = isBridgeError(error) && error.details.notSent === true;
+  if (transient === undefined) return stop(error.code);
+  if (error.details.attempts !== undefined) return stop('already retried');
+  const notSent = error.details.notSent === true;
   if (!context.idempotent && !notSent) return stop(`${transient}, but the request is not idempotent`);
   if (context.attempt >= context.settings.maxAttempts) return stop(`${transient}, attempts exhausted`);
-  const retryAfterMs = isBridgeError(error) ? error.details.retryAfterMs : undefined;
+  const { retryAfterMs } = error.details;
   const waitMs =
-    typeof retryAfterMs === 'number'
+    retryAfterMs !== undefined
       ? Math.min(Math.max(0, retryAfterMs), context.settings.retryAfterCapMs)
       : backoffDelay(context.attempt, context.settings, context.random);
   return { retry: true, waitMs, reason: transient };
@@ -70,9 +92,8 @@ function stop(reason: string): RetryDecision {
   return { retry: false, waitMs: 0, reason };
 }
 
-function transientReason(error: unknown): string | undefined {
-  if (!isBridgeError(error)) return undefined;
-  const status = typeof error.details.status === 'number' ? error.details.status : undefined;
+function transientReason(error: BridgeError<SuiteCrmCode>): string | undefined {
+  const { status } = error.details;
   switch (error.code) {
     case 'timeout':
       return status === undefined ? 'timeout' : `HTTP ${status}`;
@@ -80,9 +101,7 @@ function transientReason(error: unknown): string | undefined {
       return `HTTP ${status ?? 429}`;
     case 'unavailable':
       if (error.details.tls === true) return undefined;
-      return status === undefined
-        ? `network error ${String(error.details.network ?? '')}`.trim()
-        : `HTTP ${status}`;
+      return status === undefined ? `network error ${error.details.network ?? ''}`.trim() : `HTTP ${status}`;
     case 'bad_response':
       return error.details.truncated === true ? 'body cut short' : undefined;
     default:

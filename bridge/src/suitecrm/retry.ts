@@ -1,4 +1,4 @@
-import { isBridgeError } from '../errors/bridge-error.js';
+import { isSuiteCrmError, withAttempts } from '../errors/bridge-error.js';
 import type { Logger } from '../logging/logger.js';
 import { classify } from './retry-policy.js';
 import type { Clock, RetrySettings } from './suitecrm-config.js';
@@ -15,8 +15,8 @@ export interface RetryOptions {
 
 /**
  * The one retry loop: run, ask `classify`, wait through the injected clock, run again. When
- * it gives up, the error records how many attempts were made (`details.attempts`), which
- * also keeps an outer loop from retrying it again.
+ * it gives up, it throws the error again with the number of attempts made (`details.attempts`,
+ * see `withAttempts`), which also keeps an outer loop from retrying it again.
  */
 export async function withRetry<T>(
   operation: (attempt: number) => Promise<T>,
@@ -33,8 +33,9 @@ export async function withRetry<T>(
         random: options.random(),
       });
       if (!decision.retry) {
-        if (isBridgeError(error) && error.details.attempts === undefined) error.details.attempts = attempt;
-        throw error;
+        throw isSuiteCrmError(error) && error.details.attempts === undefined
+          ? withAttempts(error, attempt)
+          : error;
       }
       options.log.warn('retrying SuiteCRM request', {
         request: options.label,

@@ -1,4 +1,5 @@
-import { BridgeError, isBridgeError } from '../errors/bridge-error.js';
+import { BridgeError, hasCode, isBridgeError, isSuiteCrmError } from '../errors/bridge-error.js';
+import type { RefusalReason } from '../errors/error-details.js';
 import { logger } from '../logging/logger.js';
 import { registerSecret } from '../logging/redact.js';
 import { ApiLocation, normaliseBaseUrl } from './api-path.js';
@@ -335,9 +336,7 @@ export class SuiteCrmV8Client implements SuiteCrmClient {
         reauthenticate: false,
       });
     } catch (error) {
-      if (
-        !(isBridgeError(error) && error.code === 'auth_failed' && error.details.reason === 'token_rejected')
-      ) {
+      if (!(hasCode(error, 'auth_failed') && error.details.reason === 'token_rejected')) {
         throw error;
       }
     } finally {
@@ -375,11 +374,11 @@ function fieldsQuery(module: string, fields: readonly string[] | undefined): Que
   return [[`fields[${module}]`, fields.join(',')]];
 }
 
-function retriedAndGot(error: unknown, reason: string): boolean {
+function retriedAndGot(error: unknown, reason: RefusalReason): boolean {
   return (
-    isBridgeError(error) &&
+    isSuiteCrmError(error) &&
     error.details.reason === reason &&
-    typeof error.details.attempts === 'number' &&
+    error.details.attempts !== undefined &&
     error.details.attempts > 1
   );
 }

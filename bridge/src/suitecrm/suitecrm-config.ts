@@ -52,13 +52,6 @@ export interface SuiteCrmClientConfig {
 export const DEFAULT_CONCURRENCY = 2;
 export const DEFAULT_PAGE_SIZE = 100;
 
-export const DEFAULT_RETRY: RetrySettings = {
-  maxAttempts: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 30_000,
-  retryAfterCapMs: 120_000,
-};
-
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -4,13 +4,9 @@ import { parseInstant } from '../domain/calendar/iso-instant.js';
  * Datetimes at the V8 boundary. Filters compare raw strings with the UTC `Y-m-d H:i:s` column
  * (fixtures README item 19: an ISO offset is silently ignored), so filter values are always
  * written in that form. Returned datetimes are `2026-11-25T12:57:00+00:00`, with the seconds
- * already zeroed by SuiteCRM (item 17): everything SuiteCRM tells us is minute-precise.
+ * already zeroed by SuiteCRM (item 17): everything SuiteCRM tells us is minute-precise, so the
+ * keyset reader floors with the domain's `floorToMinute` (domain/time/local-day.ts).
  */
-export const MINUTE_MS = 60_000;
-
-export function floorToMinute(ms: number): number {
-  return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
-}
 
 /** `2026-11-24 14:03:00`, the UTC form SuiteCRM's filters compare with the database column. */
 export function formatFilterDateTime(ms: number): string {

@@ -1,4 +1,5 @@
-import { BridgeError, type ErrorCode } from '../errors/bridge-error.js';
+import { BridgeError } from '../errors/bridge-error.js';
+import type { RefusalReason, SuiteCrmCode } from '../errors/error-details.js';
 import type { HttpMethod, HttpResponse } from './http-transport.js';
 import { parseLenientJson } from './lenient-json.js';
 import { parseRetryAfter } from './retry-policy.js';
@@ -22,29 +23,13 @@ export interface ResponseContext {
   now: number;
 }
 
-/** Why SuiteCRM refused, finer than the code; stable strings for `doctor` and tests. */
-export type RefusalReason =
-  | 'record_not_found'
-  | 'module_unknown'
-  | 'not_allowed'
-  | 'client_without_user'
-  | 'duplicate_id'
-  | 'database_failure'
-  | 'route_not_found'
-  | 'method_not_allowed'
-  | 'redirect'
-  | 'token_rejected'
-  | 'credentials_rejected'
-  | 'rejected'
-  | 'server_error'
-  | 'rate_limited'
-  | 'timeout';
+export type { RefusalReason };
 
 const DETAIL_MAX = 300;
 
 interface Rule {
   pattern: RegExp;
-  code: ErrorCode;
+  code: SuiteCrmCode;
   reason: RefusalReason;
   explain?: string;
 }
@@ -71,11 +56,14 @@ const DETAIL_RULES: readonly Rule[] = [
   { pattern: /^Database failure/, code: 'invalid_request', reason: 'database_failure' },
 ];
 
-export function errorFromResponse(response: HttpResponse, context: ResponseContext): BridgeError {
+export function errorFromResponse(
+  response: HttpResponse,
+  context: ResponseContext,
+): BridgeError<SuiteCrmCode> {
   return context.endpoint === 'token' ? tokenEndpointError(response, context) : apiError(response, context);
 }
 
-function tokenEndpointError(response: HttpResponse, context: ResponseContext): BridgeError {
+function tokenEndpointError(response: HttpResponse, context: ResponseContext): BridgeError<SuiteCrmCode> {
   const { status } = response;
   const transient = transientError(response, context, undefined);
   if (transient) return transient;
@@ -105,7 +93,7 @@ function tokenEndpointError(response: HttpResponse, context: ResponseContext): B
   );
 }
 
-function apiError(response: HttpResponse, context: ResponseContext): BridgeError {
+function apiError(response: HttpResponse, context: ResponseContext): BridgeError<SuiteCrmCode> {
   const { status } = response;
   const parsed = parseLenientJson(response.body);
   const detail = detailText(parsed?.value);
@@ -152,7 +140,7 @@ function transientError(
   response: HttpResponse,
   context: ResponseContext,
   detail: string | undefined,
-): BridgeError | undefined {
+): BridgeError<SuiteCrmCode> | undefined {
   const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers['retry-after'], context.now);
   const details = {
@@ -182,7 +170,7 @@ function transientError(
   return undefined;
 }
 
-function redirectError(response: HttpResponse, context: ResponseContext): BridgeError {
+function redirectError(response: HttpResponse, context: ResponseContext): BridgeError<SuiteCrmCode> {
   const location = response.headers.location;
   return new BridgeError(
     'invalid_request',

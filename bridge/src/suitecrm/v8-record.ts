@@ -18,11 +18,13 @@ export interface V8Record<T> {
  */
 export type RawAttributes = Readonly<Record<string, unknown>>;
 
-export interface RecordRef {
-  /** The module asked for; for related records, the link name they were read through. */
-  module: string;
+/**
+ * A record named by module and id: the one way the client, the sync and the commands say which
+ * record they mean. The sync narrows `module` to the modules it syncs.
+ */
+export interface RecordRef<M extends string = string> {
+  module: M;
   id: string;
-  type: string;
 }
 
 /**
@@ -30,7 +32,13 @@ export interface RecordRef {
  * throw; a thrown error stops the read with `bad_response`. A caller that wants to go on past
  * one bad record returns a result value instead (e.g. `{ ok: false, reason }`).
  */
-export type AttributeParser<T> = (raw: RawAttributes, record: RecordRef) => T;
+export type AttributeParser<T> = (raw: RawAttributes, record: SentRecord) => T;
+
+/**
+ * What a parser is told about the record: `module` is the module asked for (for related
+ * records, the link name they were read through), `type` the JSON:API type SuiteCRM sent.
+ */
+export type SentRecord = RecordRef & { type: string };
 
 /** The identity parser, for callers that want SuiteCRM's strings as they are. */
 export const rawAttributes: AttributeParser<RawAttributes> = (raw) => raw;
@@ -40,7 +48,7 @@ export type WritableValue = string | number | boolean;
 export type WritableAttributes = Readonly<Record<string, WritableValue>>;
 
 export function toRecord<T>(resource: RawResource, module: string, parse: AttributeParser<T>): V8Record<T> {
-  const ref: RecordRef = { module, id: resource.id, type: resource.type };
+  const ref: SentRecord = { module, id: resource.id, type: resource.type };
   try {
     return { id: resource.id, type: resource.type, attributes: parse(resource.attributes, ref) };
   } catch (error) {

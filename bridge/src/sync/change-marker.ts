@@ -3,18 +3,17 @@ import {
   CHANGE_MARKER_ID,
   CHANGE_MARKER_MODULE,
   type ChangeCounts,
-  MARKED_MODULES,
-  type MarkedModule,
 } from '../contract/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';
+import { perModule, SYNC_MODULES, type SyncModuleName } from './sync-modules.js';
 
 /**
  * Reading and following the package's change marker (docs/freshness.md). One GET of one fixed
  * record with a sparse fieldset: SuiteCRM's ModuleService::getRecord retrieves one row by
  * primary key, with no COUNT(*) and no list query, the cheapest V8 request that can see a save.
  */
-const FIELDS = MARKED_MODULES.map((module) => CHANGE_MARKER_FIELDS[module]);
+const FIELDS = SYNC_MODULES.map((module) => CHANGE_MARKER_FIELDS[module]);
 
 /** The marker's counters, or undefined when SuiteCRM has no marker (a package without it). */
 export async function readChangeMarker(client: SuiteCrmClient): Promise<ChangeCounts | undefined> {
@@ -24,7 +23,7 @@ export async function readChangeMarker(client: SuiteCrmClient): Promise<ChangeCo
   });
   if (!record) return undefined;
   const counts = {} as ChangeCounts;
-  for (const module of MARKED_MODULES) {
+  for (const module of SYNC_MODULES) {
     const field = CHANGE_MARKER_FIELDS[module];
     const value = Number(record.attributes[field] ?? 0);
     if (!Number.isSafeInteger(value) || value < 0) {
@@ -48,23 +47,23 @@ export async function readChangeMarker(client: SuiteCrmClient): Promise<ChangeCo
  */
 export class MarkerWatch {
   private seen: ChangeCounts | undefined;
-  private readonly ownSaves: ChangeCounts = { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 };
+  private readonly ownSaves: ChangeCounts = perModule(() => 0);
 
   /** The modules whose counters moved past what the bridge knows (every module before the first read). */
-  moved(marker: ChangeCounts): MarkedModule[] {
+  moved(marker: ChangeCounts): SyncModuleName[] {
     const seen = this.seen;
-    if (!seen) return [...MARKED_MODULES];
-    return MARKED_MODULES.filter((module) => marker[module] !== seen[module] + this.ownSaves[module]);
+    if (!seen) return [...SYNC_MODULES];
+    return SYNC_MODULES.filter((module) => marker[module] !== seen[module] + this.ownSaves[module]);
   }
 
   /**
    * The marker as read before a pass's module reads: `read` are the modules that pass reads (their
    * counters are now known), the others keep what was expected of them.
    */
-  readFrom(marker: ChangeCounts, read: readonly MarkedModule[]): void {
+  readFrom(marker: ChangeCounts, read: readonly SyncModuleName[]): void {
     const seen = this.seen;
     const next = { ...marker };
-    for (const module of MARKED_MODULES) {
+    for (const module of SYNC_MODULES) {
       if (read.includes(module) || !seen) this.ownSaves[module] = 0;
       else {
         // Not read: keep its last read value and the bridge's saves since, as before.
@@ -76,12 +75,12 @@ export class MarkerWatch {
 
   /** A pass's successful PATCHes, per module: each is one save the marker will count. */
   wrote(written: ChangeCounts): void {
-    for (const module of MARKED_MODULES) this.ownSaves[module] += written[module];
+    for (const module of SYNC_MODULES) this.ownSaves[module] += written[module];
   }
 
   /** Forget everything (e.g. after the lease changed hands): the next poll reads every module. */
   reset(): void {
     this.seen = undefined;
-    for (const module of MARKED_MODULES) this.ownSaves[module] = 0;
+    for (const module of SYNC_MODULES) this.ownSaves[module] = 0;
   }
 }

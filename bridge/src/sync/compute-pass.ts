@@ -10,10 +10,16 @@ import type {
 import type { V8Record } from '../suitecrm/index.js';
 import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs, refKey } from './evaluation-inputs.js';
-import type { RecordRef } from './fan-out.js';
 import { forgetDeleted } from './forget.js';
 import type { SyncContext } from './sync-context.js';
-import { heldValues, type SyncModuleName, syncModule } from './sync-modules.js';
+import {
+  heldValues,
+  perModule,
+  SYNC_MODULES,
+  type SyncModuleName,
+  type SyncRecordRef,
+  syncModule,
+} from './sync-modules.js';
 import { type PlannedWrite, planWrite } from './write-plan.js';
 
 /**
@@ -72,7 +78,7 @@ export interface ComputeResult {
 
 export interface ComputeOptions {
   /** Evaluate these records (policy restate) instead of the queue. */
-  only?: readonly RecordRef[];
+  only?: readonly SyncRecordRef[];
   restate?: boolean;
   /** Stop listing written records after this many (the counts keep going). */
   listLimit?: number;
@@ -102,7 +108,7 @@ export function emptyCounts(): ComputeCounts {
 
 export async function computePass(ctx: SyncContext, options: ComputeOptions = {}): Promise<ComputeResult> {
   const result: ComputeResult = {
-    counts: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+    counts: perModule(emptyCounts),
     notTracked: noneNotTracked(),
     records: [],
     problems: [],
@@ -117,7 +123,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
       result.interrupted = true;
       break;
     }
-    let refs: RecordRef[];
+    let refs: SyncRecordRef[];
     if (explicit) {
       refs = explicit.splice(0, BATCH);
     } else {
@@ -139,8 +145,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
     const recorded = await ctx.session.write((repositories) =>
       record(ctx, repositories, outcomes, applied, inputs.held),
     );
-    for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const)
-      result.counts[module].events += recorded[module];
+    for (const module of SYNC_MODULES) result.counts[module].events += recorded[module];
 
     for (const outcome of outcomes) {
       const counts = result.counts[outcome.ref.module];
@@ -195,7 +200,7 @@ export async function computePass(ctx: SyncContext, options: ComputeOptions = {}
  * The next batch of due records, by account: the earliest due records pick the accounts, and
  * every due record of those accounts comes along, so an account's time entries are loaded once.
  */
-async function dueBatch(readers: StoreReaders, now: number): Promise<RecordRef[]> {
+async function dueBatch(readers: StoreReaders, now: number): Promise<SyncRecordRef[]> {
   const seeds = await readers.transitions.due(now, { limit: SEED });
   if (seeds.length === 0) return [];
   // The seeds' accounts, in the order the seeds come (earliest due first).
@@ -212,14 +217,14 @@ async function dueBatch(readers: StoreReaders, now: number): Promise<RecordRef[]
   const accounts = [
     ...new Set(seeds.map((seed) => accountOf.get(refKey(seed.module, seed.recordId)))),
   ].filter((id): id is string => typeof id === 'string');
-  const perAccount = new Map<string, RecordRef[]>();
+  const perAccount = new Map<string, SyncRecordRef[]>();
   for (const row of await readers.transitions.dueForAccounts(now, accounts, ['Cases', 'SLA_TimeEntries'])) {
     const list = perAccount.get(row.accountId) ?? [];
     list.push({ module: row.module as SyncModuleName, id: row.recordId });
     perAccount.set(row.accountId, list);
   }
-  const refs = new Map<string, RecordRef>();
-  const add = (ref: RecordRef) => refs.set(refKey(ref.module, ref.id), ref);
+  const refs = new Map<string, SyncRecordRef>();
+  const add = (ref: SyncRecordRef) => refs.set(refKey(ref.module, ref.id), ref);
   // Records without an account come as they are; accounts come whole, until the batch is full.
   for (const seed of seeds) {
     if (accountOf.get(refKey(seed.module, seed.recordId)) === null)
@@ -350,8 +355,8 @@ async function record(
   if (saved.length > 0) await repositories.suiteCrmFields.saveMany(saved);
 
   // Events are a timeline: inserting the same ones again is a no-op; count the new ones.
-  const recorded: Record<SyncModuleName, number> = { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 };
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  const recorded = perModule(() => 0);
+  for (const module of SYNC_MODULES) {
     const events: LedgerEventInput[] = live
       .filter((outcome) => outcome.ref.module === module)
       .flatMap((outcome) =>
@@ -418,7 +423,7 @@ async function record(
       problems.map((o) => ({ module: o.ref.module, recordId: o.ref.id, reason: o.problem as string })),
     );
   }
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  for (const module of SYNC_MODULES) {
     const fine = live
       .filter((o) => o.ref.module === module && (o.problem === null || !o.writable))
       .map((o) => o.ref.id);
@@ -436,7 +441,7 @@ async function record(
   if (terms.length > 0) await repositories.contractTerms.record(terms);
 
   // Records that vanished from the store, or that SuiteCRM says are deleted.
-  for (const module of ['Accounts', 'SLA_TimeEntries', 'Cases'] as const) {
+  for (const module of SYNC_MODULES) {
     const ids = [
       ...outcomes.filter((o) => o.vanished && o.ref.module === module).map((o) => o.ref.id),
       ...applied.gone.filter((p) => p.outcome.ref.module === module).map((p) => p.outcome.ref.id),

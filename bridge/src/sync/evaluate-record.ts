@@ -20,9 +20,8 @@ import {
 } from '../domain/index.js';
 import type { ContractTermInput } from '../store/index.js';
 import { type EvaluationInputs, refKey } from './evaluation-inputs.js';
-import type { RecordRef } from './fan-out.js';
 import type { SyncContext } from './sync-context.js';
-import type { Snapshot } from './sync-modules.js';
+import type { Snapshot, SyncRecordRef } from './sync-modules.js';
 
 /**
  * Step 3: one record through the pure domain, with `now` passed in. The outcome says what the
@@ -31,7 +30,7 @@ import type { Snapshot } from './sync-modules.js';
  * tracking start, or created before the package was installed).
  */
 export interface Outcome {
-  ref: RecordRef;
+  ref: SyncRecordRef;
   /** False: nothing is written to SuiteCRM for this record. */
   writable: boolean;
   /**
@@ -58,7 +57,7 @@ export interface EvaluateOptions {
 export async function evaluateRecord(
   ctx: SyncContext,
   inputs: EvaluationInputs,
-  ref: RecordRef,
+  ref: SyncRecordRef,
   options: EvaluateOptions = {},
 ): Promise<Outcome> {
   const snapshot = inputs.snapshots.get(refKey(ref.module, ref.id));
@@ -236,7 +235,7 @@ function nextDay(date: string): string {
 }
 
 /** What a record that cannot be computed shows: the reason, and no stale values. */
-export function notComputedFields(module: RecordRef['module'], problem: string): Record<string, unknown> {
+export function notComputedFields(module: SyncRecordRef['module'], problem: string): Record<string, unknown> {
   const reason = problem.startsWith(NOT_COMPUTED_PREFIX)
     ? problem.slice(NOT_COMPUTED_PREFIX.length)
     : problem;

@@ -1,7 +1,6 @@
 import type { AccountRecord, CasePin, TimeEntryRecord } from '../domain/index.js';
 import type { InputSnapshot, StoreReaders } from '../store/index.js';
-import type { RecordRef } from './fan-out.js';
-import type { Snapshot, SyncModuleName } from './sync-modules.js';
+import type { Snapshot, SyncModuleName, SyncRecordRef } from './sync-modules.js';
 
 /**
  * Everything a batch of evaluations reads, loaded from the store's snapshots in a few queries:
@@ -24,7 +23,7 @@ export function refKey(module: SyncModuleName | string, id: string): string {
 
 export async function loadEvaluationInputs(
   readers: StoreReaders,
-  refs: readonly RecordRef[],
+  refs: readonly SyncRecordRef[],
 ): Promise<EvaluationInputs> {
   const idsBy = new Map<SyncModuleName, string[]>();
   for (const ref of refs) idsBy.set(ref.module, [...(idsBy.get(ref.module) ?? []), ref.id]);

@@ -1,5 +1,5 @@
 import type { StoreReaders } from '../store/index.js';
-import type { RecordKeys, SyncModuleName } from './sync-modules.js';
+import type { RecordKeys, SyncModuleName, SyncRecordRef } from './sync-modules.js';
 
 /**
  * Which other records a changed record's new inputs affect, so they are re-evaluated without
@@ -15,16 +15,11 @@ export interface ChangedRecord {
   previous: RecordKeys | null;
 }
 
-export interface RecordRef {
-  module: SyncModuleName;
-  id: string;
-}
-
 export async function dependantsOf(
   readers: StoreReaders,
   changed: readonly ChangedRecord[],
-): Promise<RecordRef[]> {
-  const out: RecordRef[] = [];
+): Promise<SyncRecordRef[]> {
+  const out: SyncRecordRef[] = [];
   const accountsForCases = new Set<string>();
   const accountsForEntries = new Set<string>();
   const addKey = (set: Set<string>, id: string | null | undefined) => {

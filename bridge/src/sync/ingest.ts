@@ -1,9 +1,15 @@
 import { type AttributeParseResult, describeAttributeProblem } from '../contract/index.js';
 import { canonicalContent, type InputSnapshotInput } from '../store/index.js';
 import type { V8Record } from '../suitecrm/index.js';
-import { type ChangedRecord, dependantsOf, type RecordRef } from './fan-out.js';
+import { type ChangedRecord, dependantsOf } from './fan-out.js';
 import type { SyncContext } from './sync-context.js';
-import { heldValues, type RecordKeys, type SyncModuleName, syncModule } from './sync-modules.js';
+import {
+  heldValues,
+  type RecordKeys,
+  type SyncModuleName,
+  type SyncRecordRef,
+  syncModule,
+} from './sync-modules.js';
 
 /**
  * Step 1-2 of the loop (docs/architecture.md#one-sync-pass): read changed records by key, keep the
@@ -104,8 +110,8 @@ export async function ingestModule(
             }
           : null,
       }));
-      const due = new Map<string, RecordRef>();
-      const queue = (ref: RecordRef) => due.set(`${ref.module}/${ref.id}`, ref);
+      const due = new Map<string, SyncRecordRef>();
+      const queue = (ref: SyncRecordRef) => due.set(`${ref.module}/${ref.id}`, ref);
       for (const item of options.full ? items : heldChanged) queue({ module: name, id: item.id });
       for (const change of changed) queue({ module: name, id: change.id });
       if (changed.length > 0) for (const ref of await dependantsOf(repositories, changed)) queue(ref);

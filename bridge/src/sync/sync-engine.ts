@@ -14,11 +14,17 @@ import {
   type ProblemRecord,
   type WrittenRecord,
 } from './compute-pass.js';
-import type { RecordRef } from './fan-out.js';
 import { type IngestCounts, ingestModule } from './ingest.js';
 import { reconcileDeletions } from './reconcile.js';
 import type { SyncContext } from './sync-context.js';
-import { ownedFields, SYNC_MODULES, type SyncModuleName, syncModule } from './sync-modules.js';
+import {
+  ownedFields,
+  perModule,
+  SYNC_MODULES,
+  type SyncModuleName,
+  type SyncRecordRef,
+  syncModule,
+} from './sync-modules.js';
 import { liveSession, type SyncSession, withDryRunSession } from './sync-session.js';
 import { WritePacer } from './write-pacer.js';
 
@@ -205,9 +211,9 @@ export class SyncEngine {
       now: ctx.now,
       policyVersion: ctx.policy.version,
       durationMs: this.clock(),
-      read: { Accounts: { ...zero }, SLA_TimeEntries: { ...zero }, Cases: { ...zero } },
-      deleted: { Accounts: 0, SLA_TimeEntries: 0, Cases: 0 },
-      computed: { Accounts: emptyCounts(), SLA_TimeEntries: emptyCounts(), Cases: emptyCounts() },
+      read: perModule(() => ({ ...zero })),
+      deleted: perModule(() => 0),
+      computed: perModule(emptyCounts),
       notTracked: noneNotTracked(),
       records: [],
       problems: [],
@@ -230,7 +236,7 @@ export class SyncEngine {
   }
 }
 
-async function selectCases(ctx: SyncContext, selection: RestateSelection): Promise<RecordRef[]> {
+async function selectCases(ctx: SyncContext, selection: RestateSelection): Promise<SyncRecordRef[]> {
   if (selection.caseIds) return selection.caseIds.map((id) => ({ module: 'Cases', id }));
   if (selection.accountId) {
     const cases = await ctx.session.read((readers) =>
@@ -239,7 +245,7 @@ async function selectCases(ctx: SyncContext, selection: RestateSelection): Promi
     return cases.map((snapshot) => ({ module: 'Cases', id: snapshot.recordId }));
   }
   const since = selection.since ?? Number.NEGATIVE_INFINITY;
-  const refs: RecordRef[] = [];
+  const refs: SyncRecordRef[] = [];
   let afterId: string | null = null;
   for (;;) {
     const page = await ctx.session.read((readers) => readers.inputs.page('Cases', { afterId, limit: 1000 }));

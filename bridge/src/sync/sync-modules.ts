@@ -21,6 +21,7 @@ import {
   timeEntryCodec,
 } from '../contract/index.js';
 import type { AccountRecord, CaseRecord, TimeEntryRecord } from '../domain/index.js';
+import type { RecordRef } from '../suitecrm/index.js';
 
 /**
  * What the sync reads and writes per module: the sparse fieldset of a read (the fields the
@@ -28,10 +29,20 @@ import type { AccountRecord, CaseRecord, TimeEntryRecord } from '../domain/index
  * attributes become the domain's record, the dependency keys the store indexes, and which
  * fields belong to the bridge.
  */
-export type SyncModuleName = 'Accounts' | 'SLA_TimeEntries' | 'Cases';
-
 /** Ingest order: accounts and time entries before the cases that depend on both. */
-export const SYNC_MODULES: readonly SyncModuleName[] = ['Accounts', 'SLA_TimeEntries', 'Cases'];
+export const SYNC_MODULES = ['Accounts', 'SLA_TimeEntries', 'Cases'] as const;
+
+export type SyncModuleName = (typeof SYNC_MODULES)[number];
+
+/** One value per synced module, keyed in `SYNC_MODULES` order (the order reports print in). */
+export function perModule<T>(make: (module: SyncModuleName) => T): Record<SyncModuleName, T> {
+  return Object.fromEntries(SYNC_MODULES.map((module) => [module, make(module)])) as Record<
+    SyncModuleName,
+    T
+  >;
+}
+
+export type SyncRecordRef = RecordRef<SyncModuleName>;
 
 export interface RecordKeys {
   accountId: string | null;

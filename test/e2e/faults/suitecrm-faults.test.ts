@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../../bridge/src/standin/index.js';
+import { RETRY_POLICIES } from '../../../bridge/src/suitecrm/index.js';
 import type { SyncReport } from '../../../bridge/src/sync/sync-engine.js';
 import { appliedPatches, counterDelta, writesBeyondBridgeFields } from '../../support/fault-checks.js';
 import { bridgeState, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';
@@ -31,7 +32,8 @@ async function harness(options: { timeoutMs?: number } = {}) {
     standIn: SEED,
     pageSize: PAGE,
     ...options,
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2, retryAfterCapMs: 120_000 },
+    // Rapid backoff, but a Retry-After honoured as in production: the waits move the stand-in's clock.
+    retry: { ...RETRY_POLICIES.rapid, retryAfterCapMs: RETRY_POLICIES.standard.retryAfterCapMs },
     waits: 'advance-clock',
   });
   open.push(h);

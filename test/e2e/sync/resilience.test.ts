@@ -64,7 +64,7 @@ describe.each(SUITECRM_MODES)(
       const expected = await reference();
       const h = await harness(suitecrm);
       h.standIn.control.injectFault({ kind: 'drop', match: { method: 'PATCH' }, skip: 40, times: 1_000_000 });
-      await expect(h.engine.run(h.lease)).rejects.toBeDefined();
+      await expect(h.engine.run(h.lease)).rejects.toMatchObject({ code: 'unavailable' });
       h.standIn.control.clearFaults();
       h.advance(60_000);
       const second = await h.engine.run(h.lease);
@@ -83,7 +83,7 @@ describe.each(SUITECRM_MODES)(
           skip: 2,
           times: 1_000_000,
         });
-        await expect(h.engine.run(h.lease)).rejects.toBeDefined();
+        await expect(h.engine.run(h.lease)).rejects.toMatchObject({ code: 'unavailable' });
         h.standIn.control.clearFaults();
         h.advance(60_000);
         await h.engine.run(h.lease);

@@ -173,9 +173,9 @@ describe('paging that cannot miss rows (items 24-28)', () => {
   });
 
   it('ignores the relative, unencoded pagination links and builds the next request itself (captures 46, 129)', async () => {
+    // SuiteCRM's links.next is relative (no /Api/), with a raw space (capture 46) or raw
+    // brackets and percent signs (capture 129): the reader never follows it.
     const withSpace = body('46-accounts-filter-with-space-pagination-links');
-    expect(withSpace.links?.next).toContain('2026-11-10 00:00:00'); // raw space, no /Api/
-    expect(body('129-percent-encoded-brackets').links?.next).toContain('[like]=%Inc%');
     freshClient();
     const seen = listRoute('/Api/V8/module/Accounts', [
       { body: loadCapture('46-accounts-filter-with-space-pagination-links').response.body },
@@ -201,11 +201,12 @@ describe('paging that cannot miss rows (items 24-28)', () => {
   });
 
   it('past the last page SuiteCRM answers 200, data [] and only a message: the scan just ends (capture 38)', async () => {
-    const past = body('38-accounts-page-past-last');
-    expect(past).toEqual({ meta: { message: 'Request was successful, but there is no result' }, data: [] });
     freshClient();
-    listRoute('/Api/V8/module/Accounts', [{ body: loadCapture('38-accounts-page-past-last').response.body }]);
+    const seen = listRoute('/Api/V8/module/Accounts', [
+      { body: loadCapture('38-accounts-page-past-last').response.body },
+    ]);
     expect(await collect(client.scanAll('Accounts', { fields: ['name'], parse: rawAttributes }))).toEqual([]);
+    expect(seen).toHaveLength(1);
   });
 
   it('a last page with links next/last null is a short page: no further request (capture 37)', async () => {
@@ -247,7 +248,7 @@ describe('paging that cannot miss rows (items 24-28)', () => {
   });
 
   it('sorts by one field only, always (items 28, capture 58)', async () => {
-    expect(loadCapture('58-error-sort-two-fields').response.status).toBe(400);
+    // Capture 58: SuiteCRM answers 400 to a sort on two fields, so every page sorts by id alone.
     freshClient();
     const seen = listRoute('/Api/V8/module/Accounts', [
       { body: loadCapture('62-accounts-fields-sparse').response.body },
@@ -256,7 +257,7 @@ describe('paging that cannot miss rows (items 24-28)', () => {
     await collect(
       client.scanAll('Accounts', { fields: ['name', 'date_modified'], pageSize: 2, parse: rawAttributes }),
     );
-    for (const query of seen) expect(query.sort).toBe('id');
+    expect(seen.map((query) => query.sort)).toEqual(['id', 'id']);
   });
 });
 
@@ -265,8 +266,9 @@ describe('relationships by link name (items 16, 25, 30)', () => {
 
   it('reads related records by key with page and sort, never fields; the "no relationship" message ends it (captures 74, 124)', async () => {
     freshClient(2);
+    // The first page's meta says 4 pages of 8 records; the reader goes by key and stops at the
+    // "no relationship" message of the second request, whatever the meta says.
     const first = body('74-account-relationships-contacts-paged');
-    expect(first.meta).toEqual({ 'total-records': 8, 'total-pages': 4, 'records-on-this-page': 2 });
     const seen = listRoute(`/Api/V8/module/Accounts/${ACCOUNT}/relationships/contacts`, [
       { body: loadCapture('74-account-relationships-contacts-paged').response.body },
       { body: loadCapture('124-account-relationships-cases-empty').response.body },
@@ -316,8 +318,8 @@ describe('relationships by link name (items 16, 25, 30)', () => {
 
 describe('incremental reads by date_modified minute (items 17-19, 38)', () => {
   it('asks with a UTC "Y-m-d H:i:s" filter from the cursor minute, sorted by date_modified (captures 31-33)', async () => {
-    // Capture 32: an ISO offset in a filter is silently ignored by SuiteCRM, so we never send one.
-    expect(loadCapture('32-accounts-filter-date_modified-gt-iso8601').request.path).toContain('%2B00:00');
+    // Capture 32: an ISO offset in a filter is silently ignored by SuiteCRM, so the filter below
+    // is UTC "Y-m-d H:i:s" with no offset.
     freshClient(3);
     const seen = listRoute('/Api/V8/module/Accounts', [
       {

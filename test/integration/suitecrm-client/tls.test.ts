@@ -50,7 +50,7 @@ describe('TLS', () => {
     client.close();
     expect(error).toBeInstanceOf(BridgeError);
     expect((error as BridgeError).code).toBe('unavailable');
-    expect((error as BridgeError).details.tls).toBe(true);
+    expect((error as BridgeError<'unavailable'>).details.tls).toBe(true);
     expect(clock.sleeps).toEqual([]);
     expect(seen).toEqual([]); // no request got through the handshake
   });

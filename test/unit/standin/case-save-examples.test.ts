@@ -22,13 +22,17 @@ interface Example {
   expect: Record<string, string | null>;
 }
 
-// The shared table (owned with the PHP hook) and the stand-in's own, written before it existed.
-const TABLES = ['schemas/case-save-examples.json', 'test/fixtures/standin/case-save-own-examples.json'];
+// The shared table (owned with the PHP hook) and the stand-in's own, written before it existed,
+// with how many examples each holds, so a lost or unread example fails here.
+const TABLES: ReadonlyArray<[path: string, examples: number]> = [
+  ['schemas/case-save-examples.json', 35],
+  ['test/fixtures/standin/case-save-own-examples.json', 12],
+];
 
-for (const path of TABLES) {
+for (const [path, count] of TABLES) {
   const table = JSON.parse(readFileSync(path, 'utf8')) as { examples: Example[] };
   describe(`the stand-in's Cases hook runs ${path}`, () => {
-    it('has examples', () => expect(table.examples.length).toBeGreaterThan(0));
+    it(`has its ${count} examples`, () => expect(table.examples.length).toBe(count));
     for (const example of table.examples) {
       it(`${example.name} (${example.source})`, () => {
         const save = (

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { floorToMinute } from '../../../bridge/src/domain/time/local-day.js';
 import {
   type FetchedPage,
   readChangedPages,
   scanByIdPages,
 } from '../../../bridge/src/suitecrm/keyset-reader.js';
 import type { QueryPairs } from '../../../bridge/src/suitecrm/query-string.js';
-import { floorToMinute } from '../../../bridge/src/suitecrm/v8-datetime.js';
 
 /**
  * The readers against a simulated SuiteCRM that behaves like the real one where it matters:

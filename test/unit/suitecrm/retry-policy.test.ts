@@ -1,15 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
+import { BridgeError, type ErrorDetails, withAttempts } from '../../../bridge/src/errors/bridge-error.js';
+import type { SuiteCrmCode } from '../../../bridge/src/errors/error-details.js';
 import { backoffDelay, classify, parseRetryAfter } from '../../../bridge/src/suitecrm/retry-policy.js';
 
 const settings = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, retryAfterCapMs: 60_000 };
 const context = { attempt: 1, idempotent: true, settings, random: 0.5 };
 
-function error(
-  code: ConstructorParameters<typeof BridgeError>[0],
-  details: Record<string, unknown> = {},
-): BridgeError {
+function error(code: SuiteCrmCode, details: ErrorDetails<SuiteCrmCode> = {}): BridgeError {
   return new BridgeError(code, 'x', { details });
 }
 
@@ -108,5 +106,29 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
     expect(parseRetryAfter('1.5', now)).toBeUndefined();
+  });
+});
+
+describe('withAttempts', () => {
+  it('records the attempts on a copy with the same code, message, cause and stack', () => {
+    const cause = new Error('socket hang up');
+    const original = new BridgeError('unavailable', 'cannot reach SuiteCRM', {
+      cause,
+      details: { method: 'GET', path: '/Api/V8/module/Cases', network: 'ECONNRESET' },
+    });
+    const retried = withAttempts(original, 4);
+    expect(retried).toBeInstanceOf(BridgeError);
+    expect(retried.code).toBe('unavailable');
+    expect(retried.message).toBe('cannot reach SuiteCRM');
+    expect(retried.cause).toBe(cause);
+    expect(retried.stack).toBe(original.stack);
+    expect(retried.details).toEqual({
+      method: 'GET',
+      path: '/Api/V8/module/Cases',
+      network: 'ECONNRESET',
+      attempts: 4,
+    });
+    expect(original.details.attempts).toBeUndefined();
+    expect(classify(retried, context)).toEqual({ retry: false, waitMs: 0, reason: 'already retried' });
   });
 });

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { floorToMinute } from '../../../bridge/src/domain/time/local-day.js';
 import { BridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { isTokenEndpointAnswer, normaliseApiPath } from '../../../bridge/src/suitecrm/api-path.js';
 import { parseLenientJson } from '../../../bridge/src/suitecrm/lenient-json.js';
 import { buildQuery, filterPairs } from '../../../bridge/src/suitecrm/query-string.js';
+import { RETRY_POLICIES } from '../../../bridge/src/suitecrm/retry-policy.js';
 import {
   checkClientConfig,
   type SuiteCrmClientConfig,
 } from '../../../bridge/src/suitecrm/suitecrm-config.js';
-import {
-  floorToMinute,
-  formatFilterDateTime,
-  parseV8DateTime,
-} from '../../../bridge/src/suitecrm/v8-datetime.js';
+import { formatFilterDateTime, parseV8DateTime } from '../../../bridge/src/suitecrm/v8-datetime.js';
 import { errorFromResponse } from '../../../bridge/src/suitecrm/v8-error.js';
 
 const api = { endpoint: 'api' as const, method: 'GET' as const, path: '/Api/V8/module/Cases?x=1', now: 0 };
@@ -174,7 +172,7 @@ describe('checkClientConfig', () => {
     baseUrl: 'https://crm.example.com',
     auth: { grant: 'client_credentials', clientId: 'id', clientSecret: 'very-secret-value' },
     timeoutMs: 30_000,
-    retry: { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000, retryAfterCapMs: 120_000 },
+    retry: RETRY_POLICIES.standard,
     clock: { now: () => 0, sleep: async () => undefined },
   };
   it('accepts a valid configuration', () => {

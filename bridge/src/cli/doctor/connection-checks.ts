@@ -1,5 +1,5 @@
 import type { SuiteCrmSettings } from '../../config/env-config.js';
-import { type BridgeError, isBridgeError } from '../../errors/bridge-error.js';
+import { type BridgeError, hasCode, isBridgeError, isSuiteCrmError } from '../../errors/bridge-error.js';
 import { type CurrentUser, normaliseApiPath, type SuiteCrmClient } from '../../suitecrm/index.js';
 import { durationText } from '../instant-text.js';
 import { type CheckResult, fail, pass, warn } from './check.js';
@@ -21,8 +21,10 @@ export interface ConnectionOutcome {
 const NETWORK_CODES = new Set(['unavailable', 'timeout']);
 const WHERE_REASONS = new Set(['route_not_found', 'method_not_allowed', 'redirect', 'api_path_not_found']);
 
+/** SuiteCRM's refusal reason, or the API path search's (a `config_invalid` of the client). */
 function reasonOf(error: BridgeError): string | undefined {
-  return typeof error.details.reason === 'string' ? error.details.reason : undefined;
+  if (isSuiteCrmError(error)) return error.details.reason;
+  return hasCode(error, 'config_invalid') ? error.details.reason : undefined;
 }
 
 /** True when the error says SuiteCRM's API was not reached at all (network, wrong URL or path). */
@@ -175,12 +177,12 @@ function tokenFailure(error: BridgeError, grant: string, major: 7 | 8 | null): C
 
 /** The token endpoint's refusal without the client's generic advice (doctor gives its own fix). */
 function refusal(error: BridgeError): string {
-  if (reasonOf(error) !== 'credentials_rejected') return error.message;
+  if (!isSuiteCrmError(error) || error.details.reason !== 'credentials_rejected') return error.message;
   const status = error.details.status;
   if (status === 500) {
     return 'SuiteCRM refused the credentials (HTTP 500: a wrong password, an unknown user or an unknown client id)';
   }
-  const oauth = typeof error.details.oauthError === 'string' ? `, ${error.details.oauthError}` : '';
+  const oauth = error.details.oauthError === undefined ? '' : `, ${error.details.oauthError}`;
   return `SuiteCRM refused the credentials (HTTP ${String(status)}${oauth})`;
 }
 

@@ -2,7 +2,7 @@ import type { BridgeConfig } from '../../config/env-config.js';
 import { catalogueHash } from '../../contract/index.js';
 import type { CompiledPolicy } from '../../domain/index.js';
 import { isBridgeError } from '../../errors/bridge-error.js';
-import type { RetrySettings, SuiteCrmClient } from '../../suitecrm/index.js';
+import { RETRY_POLICIES, type RetrySettings, type SuiteCrmClient } from '../../suitecrm/index.js';
 import { VERSION } from '../version.js';
 import { accountPlansCheck } from './account-plans-check.js';
 import { aodCheck } from './aod-check.js';
@@ -29,14 +29,6 @@ export interface DoctorDeps {
   createClient: (config: BridgeConfig, retry: RetrySettings) => SuiteCrmClient;
   now: () => number;
 }
-
-/** Fewer, shorter retries than the sync: doctor should answer in seconds when SuiteCRM is down. */
-export const DOCTOR_RETRY: RetrySettings = {
-  maxAttempts: 2,
-  baseDelayMs: 300,
-  maxDelayMs: 2_000,
-  retryAfterCapMs: 5_000,
-};
 
 export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   const results = new Map<CheckId, CheckResult>();
@@ -67,7 +59,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   }
   let client: SuiteCrmClient;
   try {
-    client = deps.createClient(config, DOCTOR_RETRY);
+    client = deps.createClient(config, RETRY_POLICIES.doctor);
   } catch (error) {
     // An unreadable CA file or a setting the client refuses: still the configuration's fault.
     if (!isBridgeError(error) || error.code !== 'config_invalid') throw error;
