@@ -25,7 +25,7 @@ interface Example {
 // The shared table (owned with the PHP hook) and the stand-in's own, written before it existed,
 // with how many examples each holds, so a lost or unread example fails here.
 const TABLES: ReadonlyArray<[path: string, examples: number]> = [
-  ['schemas/case-save-examples.json', 35],
+  ['schemas/case-save-examples.json', 50],
   ['test/fixtures/standin/case-save-own-examples.json', 12],
 ];
 
