@@ -194,6 +194,11 @@ export async function benchFreshness(
         continue;
       }
       delays.push(write.at - item.at);
+      // Slower than two intervals: named, so the next run can follow that record in the log.
+      if (write.at - item.at > 2 * FOLLOW_MS)
+        log(
+          `  slow: ${item.kind} ${item.id} saved ${new Date(item.at).toISOString()}, first PATCH ${new Date(write.at).toISOString()}`,
+        );
       byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), write.at - item.at]);
     }
     delays.sort((a, b) => a - b);
