@@ -1,32 +1,18 @@
+import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './account-fields.js';
 import { formatIsoDate } from './calendar/local-date.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract } from './contract/contract-facts.js';
-import { type ContractState, contractStatusOn } from './contract/contract-status.js';
+import { contractStatusOn } from './contract/contract-status.js';
 import { termEnd, termStart } from './contract/contract-terms.js';
 import { problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { accountEvents, lastTermOn } from './events/account-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
-import { type HoursState, hoursState, toHours, usedInTerm, validTimeEntries } from './hours/hours-usage.js';
+import { hoursState, toHours, usedInTerm, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { accountNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
 import { CONTRACT_ZONE, localDayOf, startOfLocalDay } from './time/local-day.js';
-
-/** Every bridge-written Accounts field, keyed by its catalogue name (dates `YYYY-MM-DD`, null for blank). */
-export interface AccountFields {
-  sla_term_start_c: string | null;
-  sla_term_end_c: string | null;
-  /** The reserved hours in force: the account's override when filled in, else the plan's. */
-  sla_reserved_hours_effective_c: number | null;
-  sla_hours_used_c: number | null;
-  sla_hours_remaining_c: number | null;
-  sla_hours_state_c: HoursState | null;
-  sla_contract_state_c: ContractState | null;
-  sla_next_renewal_c: string | null;
-  sla_refund_window_end_c: string | null;
-  sla_data_problem_c: string | null;
-}
 
 export interface AccountEvaluationInput {
   account: AccountRecord;
@@ -42,19 +28,6 @@ export interface AccountEvaluation {
   nextTransitionAt: number | null;
   events: SlaEvent[];
 }
-
-export const EMPTY_ACCOUNT_FIELDS: AccountFields = {
-  sla_term_start_c: null,
-  sla_term_end_c: null,
-  sla_reserved_hours_effective_c: null,
-  sla_hours_used_c: null,
-  sla_hours_remaining_c: null,
-  sla_hours_state_c: null,
-  sla_contract_state_c: null,
-  sla_next_renewal_c: null,
-  sla_refund_window_end_c: null,
-  sla_data_problem_c: null,
-};
 
 /**
  * Evaluates an account's contract on the London date of `now`: its current (or last) term,
@@ -136,3 +109,6 @@ function evaluate(input: AccountEvaluationInput): AccountEvaluation {
 
   return { computed: true, fields, nextTransitionAt, events: timelineUpTo(events, now) };
 }
+
+// Where they were first defined; they live in account-fields.ts so not-computed-fields.ts needs no evaluator.
+export { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './account-fields.js';

@@ -9,14 +9,7 @@ import { timeEntryNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
 import type { Problem } from './problems/problem.js';
 import { problemText } from './problems/problem-text.js';
-
-/** The bridge-written SLA_TimeEntries fields, keyed by catalogue name. */
-export interface TimeEntryFields {
-  /** First day of the contract term the entry belongs to (`YYYY-MM-DD`); null outside any term. */
-  term_start: string | null;
-  counts_against_plan: boolean;
-  data_problem: string | null;
-}
+import type { TimeEntryFields } from './time-entry-fields.js';
 
 export interface TimeEntryEvaluation {
   computed: boolean;
@@ -71,3 +64,6 @@ export function evaluateTimeEntry(input: {
 function notComputed(reason: string): TimeEntryEvaluation {
   return { computed: false, fields: timeEntryNotComputed(reason) };
 }
+
+// Defined in time-entry-fields.ts so not-computed-fields.ts needs no evaluator.
+export type { TimeEntryFields } from './time-entry-fields.js';

@@ -1,7 +1,7 @@
+import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './account-fields.js';
 import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 import { notComputedText } from './data-problem.js';
-import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './evaluate-account.js';
-import type { TimeEntryFields } from './evaluate-time-entry.js';
+import type { TimeEntryFields } from './time-entry-fields.js';
 
 /**
  * What a record that cannot be computed shows (docs/sla-rules.md#not-computed: the reason in its SLA status,
