@@ -9,19 +9,13 @@ import {
   CASE_HOOK_OWNED,
   CHANGE_LOG,
   REPORTED_AT,
+  STAMP_TEXT_INPUTS,
 } from './case-save-rules.js';
 
 /** The fields the hook reads or assigns (the tracked ones, the other SLA inputs, the owned ones, reported at). */
 const HOOK_FIELDS: readonly string[] = [
-  'status',
-  'sla_severity_c',
-  'sla_environment_c',
-  'sla_cause_c',
-  'sla_reportable_c',
-  'sla_downgrade_to_c',
-  // R6 reads these as SLA inputs too.
-  'sla_downgrade_reason_c',
-  'account_id',
+  // The tracked fields and the other SLA inputs, as R6 compares them.
+  ...STAMP_TEXT_INPUTS,
   'date_entered',
   REPORTED_AT,
   CHANGE_LOG,
