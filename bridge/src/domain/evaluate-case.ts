@@ -1,49 +1,30 @@
-import { isAlwaysOpen } from './calendar/index.js';
 import { acknowledgement } from './case/acknowledgement.js';
-import { caseHours, exhaustionInstant, readAccountContract } from './case/case-account.js';
+import { caseHours, readAccountContract } from './case/case-account.js';
+import { caseClocks } from './case/case-clocks.js';
 import { type CaseFacts, readCaseFacts } from './case/case-facts.js';
+import { assembleCaseFields } from './case/case-field-assembly.js';
 import { type CaseFields, EMPTY_CASE_FIELDS } from './case/case-fields.js';
 import type { CasePin } from './case/case-pin.js';
 import type { CaseRecord } from './case/case-record.js';
-import { WITHDRAWING_STATUSES } from './case/case-record.js';
 import { caseTracking, type NotTrackedReason } from './case/case-tracking.js';
-import { type CoverageDecision, coverageNow, decideCoverage } from './case/coverage.js';
+import { type CoverageDecision, decideCoverage } from './case/coverage.js';
 import { caseInputEcho } from './case/input-echo.js';
 import { nextLoggedChange, nextTransition } from './case/next-transition.js';
-import { isWithin, noSlaOverlays, notReportablePeriods } from './case/no-sla-periods.js';
-import { pausedMinutes } from './case/paused-minutes.js';
-import { statusPhases } from './case/phases.js';
-import {
-  type ResolutionClock,
-  type ResolutionSegment,
-  type ResolutionStatus,
-  resolutionClock,
-} from './case/resolution-clock.js';
-import { type ResponseClock, type ResponseStatus, responseClock } from './case/response-clock.js';
-import { responseSortKey } from './case/response-sort-key.js';
-import { overlay, type StatusPoint, statusAt } from './case/status-timeline.js';
+import { isWithin } from './case/no-sla-periods.js';
 import type { AccountRecord } from './contract/account-record.js';
 import type { ContractFacts } from './contract/contract-facts.js';
 import { DataProblem, dataProblem, healsAt, problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { caseEvents } from './events/case-events.js';
 import { type SlaEvent, timelineUpTo } from './events/sla-event.js';
-import { dayBreakdown } from './explanation/day-breakdown.js';
-import type { CaseExplanationModel } from './explanation/explanation-model.js';
-import { resolutionExplanation } from './explanation/resolution-explanation.js';
-import { fitLength, safeText } from './explanation/safe-text.js';
+import { explainCase } from './explanation/case-explanation.js';
+import { safeText } from './explanation/safe-text.js';
 import { templatesFor } from './explanation/templates.js';
 import { uncountedEntriesNote } from './explanation/uncounted-entries.js';
 import { type TimeEntry, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { caseNotComputed } from './not-computed-fields.js';
-import {
-  type ClockCalendar,
-  type CompiledPlan,
-  type CompiledPolicy,
-  clockCalendar,
-} from './policy/compiled-policy.js';
-import type { Reportable } from './severity/severity.js';
+import type { CompiledPolicy } from './policy/compiled-policy.js';
 import {
   checkSeverityValues,
   type SeverityTimeline,
@@ -82,10 +63,6 @@ export interface CaseEvaluation {
   /** The case's event timeline up to `now`. */
   events: SlaEvent[];
 }
-
-const SLA_WORDS = { withdrawn: 'withdrawn', notCovered: 'not_covered' } as const;
-/** Internal: the resolution status of a covered case whose plan has no resolution targets (blank). */
-const NO_CLOCK = 'no_clock';
 
 /**
  * Evaluates a case: every bridge-written field, the pin to keep, the next transition and the
@@ -162,144 +139,45 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
   if (pin.planId !== null && !plan)
     dataProblem({ code: 'plan_not_in_version', plan: pin.planId, version: policy.version });
 
+  // The explanation reads the clocks and the fields take both; the severity at `now` is read
+  // once here because the explanation and the fields both show it.
   const current = segmentAt(timeline, now).severity;
-  const notReportable = notReportablePeriods(facts);
-  const covered = pin.coverage === 'covered' && plan !== undefined;
-  const phases = statusPhases(facts.status, facts.reportedAt);
-  const segments = plan ? resolutionSegments(timeline, plan, policy, pin) : [];
-
-  let response: ResponseClock | null = null;
-  let resolution: ResolutionClock | null = null;
-  let hoursExhaustedAt: number | null = null;
-  if (covered && plan) {
-    const severity = timeline.response.capped;
-    response = responseClock({
-      start: facts.reportedAt,
-      severity,
-      targetMinutes: plan.definition.responseMinutes[severity],
-      atRiskShare: plan.definition.atRiskShare,
-      calendar: clockCalendar(policy, plan, severity, pin.severity1AlwaysOpen),
-      acknowledgedAt: ack.at,
-    });
-    if (plan.definition.resolutionMinutes) {
-      hoursExhaustedAt = exhaustionInstant(contract, reportDay, timeEntries, policy, facts.reportedAt);
-      resolution = resolutionClock({
-        start: facts.reportedAt,
-        phases,
-        segments,
-        atRiskShare: plan.definition.atRiskShare,
-        acknowledgedAt: ack.at,
-        hoursExhaustedAt,
-        notApplicableStatuses: WITHDRAWING_STATUSES,
-      });
-    }
-  }
-
-  const overlays = noSlaOverlays(ack.withdrawn, SLA_WORDS.withdrawn, notReportable, SLA_WORDS.notCovered);
-  const notCoveredBase = [{ at: facts.reportedAt, status: 'not_covered' as const, due: null }];
-  const responsePoints: StatusPoint<ResponseStatus>[] = overlay<ResponseStatus>(
-    response ? response.points : notCoveredBase,
-    covered ? overlays : overlays.filter((period) => period.status === 'withdrawn'),
-  );
-  // A covered case on a plan with no resolution targets has no resolution status, except the
-  // no-SLA ones (withdrawn, not reportable) while they last.
-  const resolutionPoints = overlay<ResolutionStatus | typeof NO_CLOCK>(
-    resolution
-      ? resolution.points
-      : covered
-        ? [{ at: facts.reportedAt, status: NO_CLOCK, due: null }]
-        : notCoveredBase,
-    covered ? overlays : overlays.filter((period) => period.status === 'withdrawn'),
-  );
-  const responseNow = statusAt(responsePoints, now);
-  const resolutionSample = statusAt(resolutionPoints, now);
-  const resolutionNow =
-    resolutionSample === null || resolutionSample.status === NO_CLOCK
-      ? null
-      : { ...resolutionSample, status: resolutionSample.status };
-  const coverage = coverageNow({
-    withdrawn: withdrawnNow,
-    notReportable: isWithin(notReportable, now),
-    pinned: pin.coverage,
+  const clocks = caseClocks({
+    facts,
+    timeline,
+    contract,
+    reportDay,
+    timeEntries,
+    policy,
+    pin,
+    plan,
+    ack,
+    withdrawnNow,
+    now,
+  });
+  const texts = explainCase({
+    facts,
+    timeline,
+    current,
+    plan,
+    clocks,
+    language: policy.document.language,
+    timeEntries: input.timeEntries,
+    now,
+  });
+  const fields = assembleCaseFields({
+    record: input.case,
+    facts,
+    pin,
+    current,
+    clocks,
+    texts,
+    timeEntries,
+    policy,
+    now,
   });
 
-  const templates = templatesFor(policy.document.language);
-  const downgradeChange = lastDowngrade(facts, now);
-  const zone =
-    response?.calendar.calendar.definition.timeZone ?? plan?.calendar.definition.timeZone ?? CONTRACT_ZONE;
-  const severityModel = {
-    current,
-    responseSeverity: timeline.response.capped !== current.capped ? timeline.response : null,
-    downgradeAt: downgradeChange,
-    downgradeReason: facts.downgradeReason === null ? null : safeText(facts.downgradeReason),
-    zone,
-  };
-  const note = templates.severityNote(severityModel);
-  const acknowledgedAt = ack.at !== null && ack.at <= now ? Math.max(ack.at, facts.reportedAt) : null;
-  const showClocks = coverage === 'covered';
-  const explanationModel: CaseExplanationModel = {
-    coverage,
-    planLabel: plan?.definition.label ?? null,
-    reportable: (facts.reportable.valueAt(Math.max(now, facts.createdAt)) ?? 'yes') as Reportable,
-    zone,
-    reportedAt: facts.reportedAt,
-    severity: severityModel,
-    response:
-      showClocks && response && responseNow
-        ? {
-            severity: response.severity,
-            targetMinutes: response.targetMinutes,
-            calendarName: response.calendar.label,
-            calendar: response.calendar.calendar.definition,
-            alwaysOpen: isAlwaysOpen(response.calendar.calendar.definition),
-            zone: response.calendar.calendar.definition.timeZone,
-            start: response.start,
-            due: response.due,
-            atRiskAt: response.atRiskAt,
-            breachedAt: response.breachedAt,
-            breakdown: dayBreakdown(response.start, response.due, response.calendar.calendar),
-            status: responseNow.status,
-            acknowledgedAt,
-            minutes: acknowledgedAt === null ? null : response.minutes,
-          }
-        : null,
-    resolution: !showClocks
-      ? null
-      : resolution && resolutionNow
-        ? resolutionExplanation(resolution, resolutionNow, phases, segments, hoursExhaustedAt, now)
-        : { target: false },
-  };
-  const uncounted = uncountedEntriesNote(input.timeEntries, facts.id, policy.document.language);
-  const explanation = safeText(
-    [templates.caseExplanation(explanationModel), uncounted].filter((part) => part !== null).join(' '),
-  );
-
-  const fields: CaseFields = {
-    sla_effective_severity_c: current.effective,
-    sla_severity_note_c: note === null ? null : fitLength(safeText(note), 255),
-    sla_policy_version_c: pin.policyVersion,
-    sla_coverage_c: coverage,
-    sla_acknowledged_at_c: acknowledgedAt,
-    sla_response_due_c: responseNow?.due ?? null,
-    sla_response_sort_c: responseSortKey(responseNow?.due ?? null),
-    sla_response_status_c: responseNow?.status ?? null,
-    sla_response_minutes_c:
-      response &&
-      acknowledgedAt !== null &&
-      (responseNow?.status === 'met' || responseNow?.status === 'met_late')
-        ? response.minutes
-        : null,
-    sla_resolution_due_c: resolutionNow?.due ?? null,
-    sla_resolution_status_c: resolutionNow?.status ?? null,
-    sla_paused_minutes_c: covered ? pausedMinutes(phases, segments, now) : null,
-    sla_hours_logged_c: caseHours(timeEntries, facts.id),
-    sla_explanation_c: explanation,
-    sla_data_problem_c: null,
-    ...caseInputEcho(input.case),
-  };
-  if (policy.document.priority.followsSeverity)
-    fields.priority = policy.document.priority.map[current.effective];
-
+  const { covered, phases, responsePoints, resolutionPoints } = clocks;
   const events = caseEvents({
     facts,
     pin,
@@ -307,7 +185,7 @@ function evaluate(input: CaseEvaluationInput): CaseEvaluation {
     timeline,
     phases,
     covered,
-    noSla: [...ack.withdrawn, ...(covered ? notReportable : [])],
+    noSla: [...ack.withdrawn, ...(covered ? clocks.notReportable : [])],
     responsePoints,
     resolutionPoints,
   });
@@ -351,26 +229,6 @@ function pinFor(input: CaseEvaluationInput, decide: () => CoverageDecision): Cas
       },
     ],
   };
-}
-
-function resolutionSegments(
-  timeline: SeverityTimeline,
-  plan: CompiledPlan,
-  policy: CompiledPolicy,
-  pin: CasePin,
-): ResolutionSegment[] {
-  const targets = plan.definition.resolutionMinutes;
-  return timeline.segments.map((segment) => {
-    const severity = segment.severity.effective;
-    const calendar: ClockCalendar = clockCalendar(policy, plan, severity, pin.severity1AlwaysOpen);
-    return { from: segment.from, severity, targetMinutes: targets ? targets[severity] : 0, calendar };
-  });
-}
-
-function lastDowngrade(facts: CaseFacts, now: number): number | null {
-  let at: number | null = null;
-  for (const change of facts.downgrade.changes) if (change.at <= now && change.to !== null) at = change.at;
-  return at;
 }
 
 /** A withdrawn case whose severity or account cannot be read: withdrawn is all there is to say. */
