@@ -159,6 +159,8 @@ export interface EvaluateOptions {
   pinned?: CasePin | null;
   trackingStart?: string;
   restate?: boolean;
+  holdsBridgeValues?: boolean;
+  pinnedPolicyMissing?: string;
 }
 
 /** Evaluates a case at a London time with the default policy and an active Professional account. */
@@ -175,5 +177,9 @@ export function evaluateAt(record: CaseRecord, now: string, options: EvaluateOpt
       bridgeUserId: BRIDGE,
     },
     ...(options.restate === undefined ? {} : { restate: options.restate }),
+    ...(options.holdsBridgeValues === undefined ? {} : { holdsBridgeValues: options.holdsBridgeValues }),
+    ...(options.pinnedPolicyMissing === undefined
+      ? {}
+      : { pinnedPolicyMissing: options.pinnedPolicyMissing }),
   });
 }

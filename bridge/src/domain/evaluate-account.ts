@@ -4,6 +4,7 @@ import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract } from './contract/contract-facts.js';
 import { contractStatusOn } from './contract/contract-status.js';
 import { termEnd, termStart } from './contract/contract-terms.js';
+import { type ContractTermRecord, termHistory } from './contract/term-history.js';
 import { problemReason } from './data-problem.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { accountEvents, lastTermOn } from './events/account-events.js';
@@ -12,6 +13,7 @@ import { hoursState, toHours, usedInTerm, validTimeEntries } from './hours/hours
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { accountNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
+import { unreadableFieldsReason } from './problems/unreadable-fields.js';
 import { CONTRACT_ZONE, localDayOf, startOfLocalDay } from './time/local-day.js';
 
 export interface AccountEvaluationInput {
@@ -27,6 +29,8 @@ export interface AccountEvaluation {
   /** The earliest instant after `now` at which a field changes without any edit; null if none. */
   nextTransitionAt: number | null;
   events: SlaEvent[];
+  /** The current term and the one before it (`termHistory`); none when not computed. */
+  terms: ContractTermRecord[];
 }
 
 /**
@@ -36,16 +40,23 @@ export interface AccountEvaluation {
  * Bad data never throws: it yields `sla_data_problem_c = "not computed: <reason>"`.
  */
 export function evaluateAccount(input: AccountEvaluationInput): AccountEvaluation {
+  const unreadable = unreadableFieldsReason(input.account);
+  if (unreadable !== null) return notComputed(unreadable);
   try {
     return evaluate(input);
   } catch (error) {
-    return {
-      computed: false,
-      fields: accountNotComputed(problemReason(error, input.policy.document.language)),
-      nextTransitionAt: null,
-      events: [],
-    };
+    return notComputed(problemReason(error, input.policy.document.language));
   }
+}
+
+function notComputed(reason: string): AccountEvaluation {
+  return {
+    computed: false,
+    fields: accountNotComputed(reason),
+    nextTransitionAt: null,
+    events: [],
+    terms: [],
+  };
 }
 
 function evaluate(input: AccountEvaluationInput): AccountEvaluation {
@@ -55,7 +66,8 @@ function evaluate(input: AccountEvaluationInput): AccountEvaluation {
   const today = localDayOf(now, CONTRACT_ZONE);
   const status = contractStatusOn(contract, today, policy.document);
   const fields: AccountFields = { ...EMPTY_ACCOUNT_FIELDS, sla_contract_state_c: status.state };
-  if (contract.kind !== 'dedicated') return { computed: true, fields, nextTransitionAt: null, events: [] };
+  if (contract.kind !== 'dedicated')
+    return { computed: true, fields, nextTransitionAt: null, events: [], terms: [] };
   fields.sla_reserved_hours_effective_c = toHours(contract.reservedCentihours);
 
   const entries = validTimeEntries(input.timeEntries.filter((entry) => entry.accountId === input.account.id));
@@ -107,7 +119,13 @@ function evaluate(input: AccountEvaluationInput): AccountEvaluation {
   }
   if (status.state === 'lapsed' || status.state === 'ended_early') nextTransitionAt = null;
 
-  return { computed: true, fields, nextTransitionAt, events: timelineUpTo(events, now) };
+  return {
+    computed: true,
+    fields,
+    nextTransitionAt,
+    events: timelineUpTo(events, now),
+    terms: termHistory(contract, status),
+  };
 }
 
 // Where they were first defined; they live in account-fields.ts so not-computed-fields.ts needs no evaluator.

@@ -11,6 +11,7 @@ import { type CoverageDecision, decideCoverage } from './case/coverage.js';
 import { caseInputEcho } from './case/input-echo.js';
 import { nextLoggedChange, nextTransition } from './case/next-transition.js';
 import { isWithin } from './case/no-sla-periods.js';
+import { pinnedPolicyMissingReason } from './case/pinned-policy.js';
 import type { AccountRecord } from './contract/account-record.js';
 import type { ContractFacts } from './contract/contract-facts.js';
 import { DataProblem, dataProblem, healsAt, problemReason } from './data-problem.js';
@@ -25,6 +26,7 @@ import { type TimeEntry, validTimeEntries } from './hours/hours-usage.js';
 import type { TimeEntryRecord } from './hours/time-entry-record.js';
 import { caseNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
+import { unreadableFieldsReason } from './problems/unreadable-fields.js';
 import {
   checkSeverityValues,
   type SeverityTimeline,
@@ -39,13 +41,23 @@ export interface CaseEvaluationInput {
   account: AccountRecord | null;
   /** The account's time entries (all of them: terms and the case's own hours are picked here). */
   timeEntries: readonly TimeEntryRecord[];
-  /** The policy the case is pinned to (the current one for a case never evaluated). */
+  /**
+   * The policy the case is pinned to (the current one for a case never evaluated, or when
+   * `pinnedPolicyMissing` says the pinned one is gone).
+   */
   policy: CompiledPolicy;
   /** What the first evaluation decided; null the first time. */
   pinned: CasePin | null;
   context: EvaluationContext;
   /** An explicit restatement: decide coverage again under `policy` and record it. */
   restate?: boolean;
+  /**
+   * Whether SuiteCRM holds a value in any of the bridge's case fields: an untracked case from
+   * before the install that holds some is blanked once (see `CaseEvaluation.writable`).
+   */
+  holdsBridgeValues?: boolean;
+  /** The pinned policy version, when the bridge's store does not have it: the case is not computed. */
+  pinnedPolicyMissing?: string;
 }
 
 export interface CaseEvaluation {
@@ -53,6 +65,12 @@ export interface CaseEvaluation {
   tracked: boolean;
   /** Why the case is not tracked; null when it is. */
   notTracked: NotTrackedReason | null;
+  /**
+   * Whether the sync writes `fields`: true for a tracked case. False for an untracked one, except
+   * a case created before the install that SuiteCRM holds bridge values for (an earlier bridge
+   * version wrote to it): its fields are then blanked, once; it holds none afterwards.
+   */
+  writable: boolean;
   /** False when the data could not be computed (the fields then say "not computed: ..."). */
   computed: boolean;
   fields: CaseFields;
@@ -74,8 +92,13 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
   // or not, so it never shows "not computed".
   const tracking = caseTracking(input.case, input.context.trackingStart);
   if (!tracking.tracked) return notTrackedCase(input, tracking.reason);
+  // Then what leaves nothing to evaluate: fields that could not be read, a pinned policy lost.
+  const unreadable = unreadableFieldsReason(input.case);
+  if (unreadable !== null) return notComputedCase(input, unreadable);
+  if (input.pinnedPolicyMissing !== undefined)
+    return notComputedCase(input, pinnedPolicyMissingReason(input.pinnedPolicyMissing));
   try {
-    return evaluate(input);
+    return { ...evaluate(input), writable: true };
   } catch (error) {
     const reason = problemReason(error, input.policy.document.language);
     // A problem time heals (a reported-at in the future) is looked at again at that instant; a
@@ -83,31 +106,52 @@ export function evaluateCase(input: CaseEvaluationInput): CaseEvaluation {
     const heals = healsAt(error);
     const logged = nextLoggedChange(input.case, input.context.now);
     return {
-      tracked: true,
-      notTracked: null,
-      computed: false,
-      fields: { ...caseNotComputed(reason), ...caseInputEcho(input.case) },
-      pinned: input.pinned,
+      ...notComputedCase(input, reason),
       nextTransitionAt: heals === null ? logged : logged === null ? heals : Math.min(heals, logged),
-      events: [],
     };
   }
 }
 
-/** What the bridge would show on an untracked case; the sync writes none of it. */
-function notTrackedCase(input: CaseEvaluationInput, reason: NotTrackedReason): CaseEvaluation {
+/** What `evaluate` decides; `evaluateCase` adds whether the sync writes it. */
+type CaseComputation = Omit<CaseEvaluation, 'writable'>;
+
+/** A tracked case that cannot be computed: the reason, no stale values, the pin kept. */
+function notComputedCase(input: CaseEvaluationInput, reason: string): CaseEvaluation {
   return {
-    tracked: false,
-    notTracked: reason,
-    computed: true,
-    fields: { ...EMPTY_CASE_FIELDS, sla_coverage_c: 'not_tracked' },
+    tracked: true,
+    notTracked: null,
+    writable: true,
+    computed: false,
+    fields: { ...caseNotComputed(reason), ...caseInputEcho(input.case) },
     pinned: input.pinned,
     nextTransitionAt: null,
     events: [],
   };
 }
 
-function evaluate(input: CaseEvaluationInput): CaseEvaluation {
+/**
+ * An untracked case. What an earlier bridge version wrote to a case from before the install
+ * ("not computed: the change log has no status history", or clocks that would now stand still)
+ * is blanked once, then left alone; on a fresh install SuiteCRM holds nothing of ours for it,
+ * so nothing is sent. Otherwise the fields are what the bridge would show; the sync writes none.
+ */
+function notTrackedCase(input: CaseEvaluationInput, reason: NotTrackedReason): CaseEvaluation {
+  const blankOnce = reason === 'created_before_install' && input.holdsBridgeValues === true;
+  return {
+    tracked: false,
+    notTracked: reason,
+    writable: blankOnce,
+    computed: true,
+    fields: blankOnce
+      ? { ...EMPTY_CASE_FIELDS, ...caseInputEcho(input.case) }
+      : { ...EMPTY_CASE_FIELDS, sla_coverage_c: 'not_tracked' },
+    pinned: input.pinned,
+    nextTransitionAt: null,
+    events: [],
+  };
+}
+
+function evaluate(input: CaseEvaluationInput): CaseComputation {
   const { policy, context } = input;
   const { now } = context;
   const facts = readCaseFacts(input.case, now);
@@ -236,7 +280,7 @@ function withdrawnOnly(
   input: CaseEvaluationInput,
   facts: CaseFacts,
   entries: readonly TimeEntry[],
-): CaseEvaluation {
+): CaseComputation {
   const templates = templatesFor(input.policy.document.language);
   return {
     tracked: true,

@@ -9,6 +9,7 @@ import { timeEntryNotComputed } from './not-computed-fields.js';
 import type { CompiledPolicy } from './policy/compiled-policy.js';
 import type { Problem } from './problems/problem.js';
 import { problemText } from './problems/problem-text.js';
+import { unreadableFieldsReason } from './problems/unreadable-fields.js';
 import type { TimeEntryFields } from './time-entry-fields.js';
 
 export interface TimeEntryEvaluation {
@@ -28,6 +29,8 @@ export function evaluateTimeEntry(input: {
 }): TimeEntryEvaluation {
   const language = input.policy.document.language;
   const problem = (reason: Problem) => notComputed(problemText(reason, language));
+  const unreadable = unreadableFieldsReason(input.entry);
+  if (unreadable !== null) return notComputed(unreadable);
   try {
     const entry = readTimeEntry(input.entry);
     const { account } = input;

@@ -16,10 +16,16 @@ export {
 } from './case/case-tracking.js';
 export { COVERAGE_KEYS, type Coverage } from './case/coverage.js';
 export { caseInputEcho } from './case/input-echo.js';
+export { pinnedPolicyMissingReason } from './case/pinned-policy.js';
 export { RESOLUTION_STATUSES, type ResolutionStatus } from './case/resolution-clock.js';
 export { RESPONSE_STATUSES, type ResponseStatus } from './case/response-clock.js';
 export type { AccountRecord } from './contract/account-record.js';
 export { CONTRACT_STATES, type ContractState } from './contract/contract-status.js';
+export {
+  CONTRACT_TERM_OUTCOMES,
+  type ContractTermOutcome,
+  type ContractTermRecord,
+} from './contract/term-history.js';
 export { NOT_COMPUTED_PREFIX, notComputedText } from './data-problem.js';
 export {
   type AccountEvaluation,

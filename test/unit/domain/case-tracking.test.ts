@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeLogEntriesFor } from '../../../bridge/src/contract/change-log.js';
 import type { ChangeLogEntry } from '../../../bridge/src/contract/change-log-entry.js';
+import { EMPTY_CASE_FIELDS } from '../../../bridge/src/domain/case/case-fields.js';
 import type { CaseRecord } from '../../../bridge/src/domain/case/case-record.js';
 import {
   CREATION_LAG_MS,
@@ -199,5 +200,74 @@ describe('cases that existed before the package was installed', () => {
     expect(evaluateAt(tracked, '2023-06-06 10:00', { trackingStart: '2023-06-06 00:00' }).notTracked).toBe(
       'before_tracking_start',
     );
+  });
+});
+
+describe('what the sync writes to an untracked case (issue 16 §2: decided in the domain)', () => {
+  /** Issue 13 §3's case: Open_Assigned with no status history, from before the install. */
+  const older = (): CaseRecord => ({
+    ...caseFrom({ createdAt: '2023-06-05 09:00', log: [change('2023-06-05 09:23', 'severity', null, '2')] }),
+    status: 'Open_Assigned',
+    inputStamp: 'stamp-7',
+  });
+  const pin = {
+    policyVersion: 'v-old',
+    firstEvaluatedAt: london('2023-06-05 09:00'),
+    coverage: 'covered' as const,
+    planId: 'professional',
+    severity1AlwaysOpen: false,
+    restatements: [],
+  };
+
+  it('created before the install, SuiteCRM holding values an earlier bridge wrote: blanked once', () => {
+    const result = evaluateAt(older(), '2023-06-05 10:00', { holdsBridgeValues: true, pinned: pin });
+    expect(result).toMatchObject({ tracked: false, notTracked: 'created_before_install', writable: true });
+    // Every bridge field blank (not even "not tracked" in Coverage), the stamp echoed.
+    expect(result.fields).toEqual({ ...EMPTY_CASE_FIELDS, sla_input_seen_c: 'stamp-7' });
+    expect(result.nextTransitionAt).toBeNull();
+    expect(result.events).toEqual([]);
+    expect(result.pinned).toBe(pin);
+  });
+
+  it('once blank (or on a fresh install), nothing is written to it', () => {
+    for (const holds of [false, undefined]) {
+      const result = evaluateAt(older(), '2023-06-05 10:00', {
+        ...(holds === undefined ? {} : { holdsBridgeValues: holds }),
+      });
+      expect(result).toMatchObject({ tracked: false, writable: false, nextTransitionAt: null, events: [] });
+    }
+  });
+
+  it('reported before the tracking start: never written, whatever SuiteCRM holds', () => {
+    const record = caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00') });
+    const result = evaluateAt(record, '2023-06-06 10:00', {
+      trackingStart: '2023-06-06 00:00',
+      holdsBridgeValues: true,
+    });
+    expect(result).toMatchObject({ notTracked: 'before_tracking_start', writable: false });
+  });
+
+  it('untracked comes first: unreadable fields and a lost pinned policy do not make it "not computed"', () => {
+    const record = { ...older(), parseProblems: ['Severity (as reported) "9" is not in its list'] };
+    for (const holds of [true, false]) {
+      const result = evaluateAt(record, '2023-06-05 10:00', {
+        holdsBridgeValues: holds,
+        pinned: pin,
+        pinnedPolicyMissing: 'v-old',
+      });
+      expect(result).toMatchObject({ tracked: false, computed: true, writable: holds });
+      expect(result.fields.sla_data_problem_c).toBeNull();
+      expect(result.fields.sla_response_status_c).toBeNull();
+    }
+  });
+
+  it('a tracked case is written', () => {
+    const record = caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00') });
+    expect(evaluateAt(record, '2023-06-05 10:00')).toMatchObject({ tracked: true, writable: true });
+    expect(evaluateAt({ ...record, status: null }, '2023-06-05 10:00')).toMatchObject({
+      tracked: true,
+      computed: false,
+      writable: true,
+    });
   });
 });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../../bridge/src/domain/case/case-record.js';
-import { account, caseFrom, change, created, evaluateAt } from '../../support/domain-builders.js';
+import { NOT_COMPUTED_PREFIX, notComputedText } from '../../../bridge/src/domain/data-problem.js';
+import { evaluateAccount } from '../../../bridge/src/domain/evaluate-account.js';
+import { evaluateTimeEntry } from '../../../bridge/src/domain/evaluate-time-entry.js';
+import { loadPolicy } from '../../../bridge/src/domain/policy/compiled-policy.js';
+import { DEFAULT_POLICY_DOCUMENT, defaultPolicy } from '../../../bridge/src/domain/policy/default-policy.js';
+import {
+  account,
+  caseFrom,
+  change,
+  created,
+  evaluateAt,
+  london,
+  timeEntry,
+} from '../../support/domain-builders.js';
 
 const base = () =>
   caseFrom({ createdAt: '2023-06-05 09:00', log: created('2023-06-05 09:00', { severity: '2' }) });
@@ -201,5 +214,123 @@ describe('with the change log as the hook writes it', () => {
       '2023-06-05 10:00',
     );
     expect(result.fields.sla_data_problem_c).toMatch(/^not computed: SLA change log entry \d+: /);
+  });
+});
+
+/**
+ * What sync/evaluate-record.ts wrote for unreadable fields before issue 16 §2 moved the gate into
+ * the domain: notComputedText of the joined problems, its prefix cut, then the same again.
+ */
+function syncTextBefore(problems: readonly string[]): string {
+  const text = notComputedText(problems.join('; '));
+  return notComputedText(
+    text.startsWith(NOT_COMPUTED_PREFIX) ? text.slice(NOT_COMPUTED_PREFIX.length) : text,
+  );
+}
+
+describe('decided before the evaluation (issue 16 §2)', () => {
+  const pin = {
+    policyVersion: '0123abcd4567ef89',
+    firstEvaluatedAt: london('2023-06-05 09:00'),
+    coverage: 'covered' as const,
+    planId: 'professional',
+    severity1AlwaysOpen: false,
+    restatements: [],
+  };
+  const unreadable = ['Severity (as reported) "9x" is not in its list', 'Reported at "soon" is not a date'];
+
+  it('fields SuiteCRM sent unreadable: the case says which, before any other problem or a lost policy', () => {
+    // Its status is missing too, and its pinned policy is gone: the unreadable fields are named.
+    const record = { ...base(), status: null, inputStamp: 'stamp-3', parseProblems: unreadable };
+    const result = evaluateAt(record, '2023-06-05 10:00', {
+      pinned: pin,
+      pinnedPolicyMissing: pin.policyVersion,
+    });
+    expect(result).toMatchObject({ tracked: true, notTracked: null, writable: true, computed: false });
+    expect(result.fields).toMatchObject({
+      sla_data_problem_c:
+        'not computed: Severity (as reported) 9x is not in its list; Reported at soon is not a date',
+      sla_response_status_c: 'not_computed',
+      sla_resolution_status_c: 'not_computed',
+      sla_response_due_c: null,
+      sla_input_seen_c: 'stamp-3',
+    });
+    expect(result.fields.sla_data_problem_c).toBe(syncTextBefore(unreadable));
+    expect(result.pinned).toBe(pin);
+    expect(result.nextTransitionAt).toBeNull();
+    expect(result.events).toEqual([]);
+  });
+
+  it.each([
+    ['quotes and HTML', ['Name "<b>R&D</b>" isn\'t  read', '  Cause "x"  ']],
+    ['a text longer than the field', [`Description "${'x'.repeat(300)}" is too long`]],
+  ])('the text is byte for byte what the sync wrote (%s)', (_label, problems) => {
+    const result = evaluateAt({ ...base(), parseProblems: problems }, '2023-06-05 10:00');
+    expect(result.fields.sla_data_problem_c).toBe(syncTextBefore(problems));
+    expect(result.fields.sla_data_problem_c?.length).toBeLessThanOrEqual(255);
+  });
+
+  it('a pinned policy version the store lost: not computed, in English, the pin kept', () => {
+    for (const policy of [
+      defaultPolicy(),
+      loadPolicy({ ...(structuredClone(DEFAULT_POLICY_DOCUMENT) as object), language: 'es' }),
+    ]) {
+      const result = evaluateAt({ ...base(), inputStamp: 'stamp-4' }, '2023-06-05 10:00', {
+        policy,
+        pinned: pin,
+        pinnedPolicyMissing: pin.policyVersion,
+      });
+      expect(result).toMatchObject({ tracked: true, writable: true, computed: false, pinned: pin });
+      expect(result.fields).toMatchObject({
+        sla_data_problem_c:
+          'not computed: policy version 0123abcd4567ef89 is not in the bridge’s store (restate the case)',
+        sla_response_status_c: 'not_computed',
+        sla_resolution_status_c: 'not_computed',
+        sla_policy_version_c: null,
+        sla_input_seen_c: 'stamp-4',
+      });
+      // What the sync wrote: its own "not computed: ..." string, cut and made safe again.
+      expect(result.fields.sla_data_problem_c).toBe(
+        notComputedText("policy version 0123abcd4567ef89 is not in the bridge's store (restate the case)"),
+      );
+      expect(result.nextTransitionAt).toBeNull();
+      expect(result.events).toEqual([]);
+    }
+  });
+
+  it('a time entry with fields SuiteCRM sent unreadable says which, before its account is looked up', () => {
+    const problems = ['Hours "abc" is not a number'];
+    const result = evaluateTimeEntry({
+      entry: timeEntry({ parseProblems: problems }),
+      account: null,
+      policy: defaultPolicy(),
+    });
+    expect(result).toEqual({
+      computed: false,
+      fields: {
+        term_start: null,
+        counts_against_plan: false,
+        data_problem: 'not computed: Hours abc is not a number',
+      },
+    });
+    expect(result.fields.data_problem).toBe(syncTextBefore(problems));
+  });
+
+  it('an account with fields SuiteCRM sent unreadable: not computed, no terms, nothing scheduled', () => {
+    const problems = ['Contract start "2023-02-30" is not a date (YYYY-MM-DD)', 'Reserved hours "lots"'];
+    const result = evaluateAccount({
+      account: account({ parseProblems: problems }),
+      timeEntries: [timeEntry()],
+      policy: defaultPolicy(),
+      context: { now: london('2023-06-05 10:00') },
+    });
+    expect(result).toMatchObject({ computed: false, nextTransitionAt: null, events: [], terms: [] });
+    expect(result.fields).toMatchObject({
+      sla_contract_state_c: 'not_computed',
+      sla_term_start_c: null,
+      sla_data_problem_c:
+        'not computed: Contract start 2023-02-30 is not a date (YYYY-MM-DD); Reserved hours lots',
+    });
+    expect(result.fields.sla_data_problem_c).toBe(syncTextBefore(problems));
   });
 });

@@ -33,6 +33,12 @@ export interface CaseRecord {
    * SLA input (`caseInputEcho`); absent or null when there is none.
    */
   inputStamp?: string | null;
+  /**
+   * Fields SuiteCRM sent that could not be read, in words (the sync fills this in): the case is
+   * then "not computed" and says which. Not readonly (unlike the account's and the entry's)
+   * while sync/explain-case.ts types its inputs as `CaseRecord & { parseProblems?: string[] }`.
+   */
+  parseProblems?: string[];
 }
 
 export const STATUS_NEW = 'Open_New';

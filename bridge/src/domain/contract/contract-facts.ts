@@ -1,6 +1,7 @@
 import { type DayNumber, parseIsoDate } from '../calendar/local-date.js';
 import { dataProblem } from '../data-problem.js';
 import type { CompiledPlan, CompiledPolicy } from '../policy/compiled-policy.js';
+import { unreadableFieldsReason } from '../problems/unreadable-fields.js';
 import type { AccountRecord } from './account-record.js';
 import { refundWindowEnd, termEnd, termIndexOf } from './contract-terms.js';
 
@@ -43,8 +44,8 @@ export type DedicatedContract = Extract<ContractFacts, { kind: 'dedicated' }>;
  * DataProblem naming the field.
  */
 export function readContract(account: AccountRecord, policy: CompiledPolicy): ContractFacts {
-  if (account.parseProblems && account.parseProblems.length > 0)
-    dataProblem({ code: 'text', text: account.parseProblems.join('; ') });
+  const unreadable = unreadableFieldsReason(account);
+  if (unreadable !== null) dataProblem({ code: 'text', text: unreadable });
   const planId = blank(account.plan);
   if (planId === null) return { kind: 'none' };
   if (planId === FREE_PLAN) return { kind: 'free' };

@@ -9,4 +9,9 @@ export interface TimeEntryRecord {
   category: string | null;
   /** SuiteCRM's `name` (Subject): how staff recognise the entry when a case names it. */
   subject?: string | null;
+  /**
+   * Fields SuiteCRM sent that could not be read, in words (the sync fills this in): the entry is
+   * then "not computed" and says which.
+   */
+  parseProblems?: readonly string[];
 }
