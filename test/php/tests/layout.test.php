@@ -1,10 +1,12 @@
 <?php
 /**
- * Layout merging (SupportSla_Layout) on sample stock and Studio-customised layouts: the panel is
- * added once, where it belongs, with read-only bridge fields in edit views; the admin's edits are
- * kept; removing restores the layout exactly.
+ * Layout merging (SupportSla_Layout, SupportSla_ListColumns, SupportSla_SearchLayout) on sample
+ * stock and Studio-customised layouts: the panel is added once, where it belongs, with read-only
+ * bridge fields in edit views; the admin's edits are kept; removing restores the layout exactly.
  */
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Layout.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_ListColumns.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_SearchLayout.php';
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Contract.php';
 
 function panelOf(string $module): array
@@ -172,45 +174,45 @@ test('the view of a layout file is found by its name', function () {
 
 function ourColumns(): array
 {
-    return SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']);
+    return SupportSla_ListColumns::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']);
 }
 
 test('stock Cases list view: response status and due come after every stock column', function () {
     $stock = fixture('cases-list-stock');
-    $list = SupportSla_Layout::addListColumns($stock, ourColumns(), SupportSla_Contract::LIST_COLUMNS['Cases']['after']);
+    $list = SupportSla_ListColumns::addListColumns($stock, ourColumns(), SupportSla_Contract::LIST_COLUMNS['Cases']['after']);
     same(['CASE_NUMBER', 'NAME', 'ACCOUNT_NAME', 'PRIORITY', 'STATUS', 'ASSIGNED_USER_NAME', 'DATE_ENTERED', 'SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C'], array_keys($list));
     same(['type' => 'enum', 'default' => true, 'studio' => 'visible', 'label' => 'LBL_SLA_RESPONSE_STATUS', 'width' => '10%'], $list['SLA_RESPONSE_STATUS_C']);
     same('datetimecombo', $list['SLA_RESPONSE_DUE_C']['type']);
-    same($list, SupportSla_Layout::addListColumns($list, ourColumns(), 'STATUS'), 'adding again changes nothing');
-    same($stock, SupportSla_Layout::removeListColumns($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']), 'removed: as it was');
-    same($stock, SupportSla_Layout::removeListColumns($stock, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']));
+    same($list, SupportSla_ListColumns::addListColumns($list, ourColumns(), 'STATUS'), 'adding again changes nothing');
+    same($stock, SupportSla_ListColumns::removeListColumns($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']), 'removed: as it was');
+    same($stock, SupportSla_ListColumns::removeListColumns($stock, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']));
 });
 
 test('a Studio list view: a column the admin hid stays hidden, the missing one goes last', function () {
     $studio = fixture('cases-list-studio');
-    $list = SupportSla_Layout::addListColumns($studio, ourColumns(), 'STATUS');
+    $list = SupportSla_ListColumns::addListColumns($studio, ourColumns(), 'STATUS');
     same(false, $list['SLA_RESPONSE_STATUS_C']['default'], 'still hidden');
     same(['NAME', 'CASE_NUMBER', 'ACCOUNT_NAME', 'SLA_RESPONSE_STATUS_C', 'ASSIGNED_USER_NAME', 'SLA_RESPONSE_DUE_C'], array_keys($list));
-    $removed = SupportSla_Layout::removeListColumns($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']);
+    $removed = SupportSla_ListColumns::removeListColumns($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']);
     same(['NAME', 'CASE_NUMBER', 'ACCOUNT_NAME', 'ASSIGNED_USER_NAME'], array_keys($removed), 'every package column goes, the one the admin added too');
 });
 
 test('list view keys are matched without case', function () {
     $lower = ['name' => ['default' => true], 'status' => ['default' => true], 'sla_response_due_c' => ['default' => false]];
-    $list = SupportSla_Layout::addListColumns($lower, ourColumns(), 'STATUS');
+    $list = SupportSla_ListColumns::addListColumns($lower, ourColumns(), 'STATUS');
     same(['NAME', 'STATUS', 'SLA_RESPONSE_STATUS_C', 'SLA_RESPONSE_DUE_C'], array_keys($list), 'upper-cased as Studio writes them, nothing twice');
     same(false, $list['SLA_RESPONSE_DUE_C']['default']);
 });
 
 test('search layouts: package fields come out of both forms of layout', function () {
     $studio = fixture('cases-search-studio');
-    $removed = SupportSla_Layout::removeSearchFields($studio, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']);
+    $removed = SupportSla_SearchLayout::removeSearchFields($studio, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']);
     same(['name'], array_keys($removed['layout']['basic_search']));
     same(['case_number', 'status'], array_keys($removed['layout']['advanced_search']));
     same($studio['templateMeta'], $removed['templateMeta']);
     $stock = fixture('cases-search-stock');
-    same($stock, SupportSla_Layout::removeSearchFields($stock, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']), 'nothing of ours: unchanged');
+    same($stock, SupportSla_SearchLayout::removeSearchFields($stock, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases']), 'nothing of ours: unchanged');
     $list = $stock;
     $list['layout']['advanced_search'] = ['case_number', 'sla_severity_c', ['name' => 'sla_cause_c'], 'status'];
-    same(['case_number', 'status'], SupportSla_Layout::removeSearchFields($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases'])['layout']['advanced_search'], 'lists are renumbered');
+    same(['case_number', 'status'], SupportSla_SearchLayout::removeSearchFields($list, SupportSla_Contract::STOCK_MODULE_FIELDS['Cases'])['layout']['advanced_search'], 'lists are renumbered');
 });

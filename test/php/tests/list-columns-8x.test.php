@@ -8,7 +8,7 @@
  *   shown, a link column swapped in for the last one when none of them links; the other default
  *   ones go to each row's "show more" popover.
  */
-require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Layout.php';
+require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_ListColumns.php';
 require_once PACKAGE_ROOT . '/custom/include/SupportSla/SupportSla_Contract.php';
 
 const COLUMN_LIMITS = [
@@ -38,7 +38,7 @@ function installedCasesList(array $stock): array
     $columns = SupportSla_Contract::LIST_COLUMNS['Cases'];
     // As an install lays it out: the columns, then their badge and countdown types (SupportSla_Display).
     return SupportSla_Display::listColumns(
-        SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs($columns['fields']), $columns['after'])
+        SupportSla_ListColumns::addListColumns($stock, SupportSla_ListColumns::listColumnDefs($columns['fields']), $columns['after'])
     );
 }
 
@@ -65,7 +65,7 @@ test('on a large screen without the sidebar 8.x shows the response status as the
 
 test('the model reproduces what SuiteCRM 8.8.0 showed with the columns after Status (package 1.0.0)', function () {
     $stock = fixture('cases-list-stock');
-    $old = SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'STATUS');
+    $old = SupportSla_ListColumns::addListColumns($stock, SupportSla_ListColumns::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'STATUS');
     [$shown, $popover] = shownOn8x($old, COLUMN_LIMITS['with_sidebar']['XLarge']);
     same(['ASSIGNED_USER_NAME', 'DATE_ENTERED'], $popover, 'Assigned to and Date Created pushed out');
     same(7, count($shown));
@@ -77,12 +77,12 @@ require_once __DIR__ . '/../support/fakes.php';
 
 function ourKeys(): array
 {
-    return array_keys(SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']));
+    return array_keys(SupportSla_ListColumns::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']));
 }
 
 test('an upgrade moves the columns 1.0.0 put after Status to the end, and then 8.x shows every stock column again', function () {
     $stock = fixture('cases-list-stock');
-    $old = SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'STATUS');
+    $old = SupportSla_ListColumns::addListColumns($stock, SupportSla_ListColumns::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'STATUS');
     $views = FakeViews::stock();
     $views->layouts['Cases|listview'] = $old;
     $log = (new SupportSla_Installer($views, new FakeStore(), new FakePlatform(), 'en_us', 'admin-1'))->install(true);
@@ -98,7 +98,7 @@ test('the move leaves any other arrangement alone', function () {
     $stock = fixture('cases-list-stock');
     $new = installedCasesList($stock);
     same($new, SupportSla_ListPlacement::moveLast($new, ourKeys()), 'already last');
-    $admin = SupportSla_Layout::addListColumns($stock, SupportSla_Layout::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'PRIORITY');
+    $admin = SupportSla_ListColumns::addListColumns($stock, SupportSla_ListColumns::listColumnDefs(SupportSla_Contract::LIST_COLUMNS['Cases']['fields']), 'PRIORITY');
     same($admin, SupportSla_ListPlacement::moveLast($admin, ourKeys()), 'moved by the admin: kept');
     $swapped = SupportSla_ListPlacement::moveLast(
         ['NAME' => [], 'STATUS' => [], 'SLA_RESPONSE_DUE_C' => [], 'SLA_RESPONSE_STATUS_C' => [], 'DATE_ENTERED' => []],

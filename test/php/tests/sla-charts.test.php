@@ -112,7 +112,7 @@ function withoutDisplayTypes($value)
         if (isset($value['name'])) {
             unset($value['type']); // a detail cell: no type
         } else {
-            // A list column: the vardef type, as SupportSla_Layout::listColumnDefs wrote it.
+            // A list column: the vardef type, as SupportSla_ListColumns::listColumnDefs wrote it.
             $value['type'] = $value['type'] === SupportSla_Display::BADGE_TYPE ? 'enum' : 'datetimecombo';
             unset($value['related_fields']);
         }

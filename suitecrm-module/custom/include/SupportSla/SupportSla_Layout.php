@@ -11,14 +11,17 @@
  *   rows and panels that only held package fields, and leaves everything else as it was, so a
  *   layout the package added to comes back exactly as it was before.
  *
- * Grid views (detail, edit, quick create): array('templateMeta' => ..., 'panels' => array(panel
- * key => rows)), a row being a list of cells: a field name, a field definition with 'name', or
- * '' (an empty slot). List views: column key (upper-case field name) => definition. Search
- * views: array('templateMeta' => ..., 'layout' => array('basic_search' => ..., ...)).
+ * This class has the grid views (detail, edit, quick create): array('templateMeta' => ...,
+ * 'panels' => array(panel key => rows)), a row being a list of cells: a field name, a field
+ * definition with 'name', or '' (an empty slot). List views are SupportSla_ListColumns', search
+ * views SupportSla_SearchLayout's.
  *
  * Scanner-clean (SuiteCRM's ModuleScanner rejects $a[$k]): arrays are read with foreach and
  * built with + and array_replace.
  */
+
+require_once __DIR__ . '/SupportSla_LayoutArrays.php';
+
 class SupportSla_Layout
 {
     /**
@@ -54,29 +57,6 @@ class SupportSla_Layout
     }
 
     /**
-     * List view columns for package fields, as Studio writes them for custom fields.
-     *
-     * @param array $fields each array('name', 'label', 'type')
-     * @return array upper-case key => definition
-     */
-    public static function listColumnDefs($fields)
-    {
-        $columns = array();
-        foreach ($fields as $field) {
-            $columns = $columns + array(
-                strtoupper($field['name']) => array(
-                    'type' => $field['type'],
-                    'default' => true,
-                    'studio' => 'visible',
-                    'label' => $field['label'],
-                    'width' => '10%',
-                ),
-            );
-        }
-        return $columns;
-    }
-
-    /**
      * One view out of a layout file's definitions (array('DetailView' => array(...))).
      *
      * @param array $defs
@@ -88,7 +68,7 @@ class SupportSla_Layout
         if (!is_array($defs)) {
             return null;
         }
-        $found = self::valueFor($defs, $viewName, true);
+        $found = SupportSla_LayoutArrays::valueFor($defs, $viewName, true);
         return is_array($found) ? $found : null;
     }
 
@@ -109,7 +89,7 @@ class SupportSla_Layout
             return $view;
         }
         $panels = self::namedPanels($view['panels']);
-        if (self::hasKey($panels, $panelKey)) {
+        if (SupportSla_LayoutArrays::hasKey($panels, $panelKey)) {
             return $view;
         }
         $present = self::gridFieldNames($view);
@@ -163,7 +143,7 @@ class SupportSla_Layout
         if (!is_array($view) || !isset($view['panels']) || !is_array($view['panels'])) {
             return $view;
         }
-        $names = self::lowerNames($fieldNames);
+        $names = SupportSla_LayoutArrays::lowerNames($fieldNames);
         if (self::isRowList($view['panels'])) {
             // One unnamed panel: its rows directly under 'panels'.
             $result = self::removeFromRows($view['panels'], $names);
@@ -232,108 +212,6 @@ class SupportSla_Layout
             }
         }
         return $names;
-    }
-
-    /**
-     * Adds list view columns after the column $after (last when it is not there). Columns the
-     * list already has, shown or hidden, are left as the admin set them.
-     *
-     * @param array $columns
-     * @param array $newColumns as listColumnDefs returns them
-     * @param string $after
-     * @return array the new columns (keys upper-case, as Studio writes them), or the same array
-     */
-    public static function addListColumns($columns, $newColumns, $after)
-    {
-        if (!is_array($columns)) {
-            return $columns;
-        }
-        $toAdd = array();
-        foreach ($newColumns as $key => $definition) {
-            if (!self::hasKey($columns, $key)) {
-                $toAdd = $toAdd + array(strtoupper($key) => $definition, );
-            }
-        }
-        if (count($toAdd) === 0) {
-            return $columns;
-        }
-        $result = array();
-        $placed = false;
-        foreach ($columns as $key => $definition) {
-            $result = $result + array(strtoupper((string)$key) => $definition, );
-            if (!$placed && strtoupper((string)$key) === strtoupper($after)) {
-                $result = $result + $toAdd;
-                $placed = true;
-            }
-        }
-        return $placed ? $result : $result + $toAdd;
-    }
-
-    /**
-     * Takes columns out of a list view.
-     *
-     * @param array $columns
-     * @param array $fieldNames
-     * @return array the new columns, or the same array when none was there
-     */
-    public static function removeListColumns($columns, $fieldNames)
-    {
-        if (!is_array($columns)) {
-            return $columns;
-        }
-        $names = self::lowerNames($fieldNames);
-        $result = array();
-        $changed = false;
-        foreach ($columns as $key => $definition) {
-            if (in_array(strtolower((string)$key), $names, true)) {
-                $changed = true;
-                continue;
-            }
-            $result = $result + array($key => $definition, );
-        }
-        return $changed ? $result : $columns;
-    }
-
-    /**
-     * Takes fields out of every layout of a search view (basic, advanced).
-     *
-     * @param array $searchdefs array('templateMeta' => ..., 'layout' => array(...))
-     * @param array $fieldNames
-     * @return array the new definitions, or the same array when none of the fields was there
-     */
-    public static function removeSearchFields($searchdefs, $fieldNames)
-    {
-        if (!is_array($searchdefs) || !isset($searchdefs['layout']) || !is_array($searchdefs['layout'])) {
-            return $searchdefs;
-        }
-        $names = self::lowerNames($fieldNames);
-        $layouts = array();
-        $changed = false;
-        foreach ($searchdefs['layout'] as $layoutKey => $entries) {
-            if (!is_array($entries)) {
-                $layouts = $layouts + array($layoutKey => $entries, );
-                continue;
-            }
-            $kept = array();
-            $removed = false;
-            foreach ($entries as $key => $entry) {
-                $name = self::cellName($entry);
-                if ($name === '' && is_string($key)) {
-                    $name = $key;
-                }
-                if (in_array(strtolower($name), $names, true)) {
-                    $removed = true;
-                    continue;
-                }
-                $kept = $kept + array($key => $entry, );
-            }
-            if ($removed && self::isList($entries)) {
-                $kept = array_values($kept);
-            }
-            $changed = $changed || $removed;
-            $layouts = $layouts + array($layoutKey => $removed ? $kept : $entries, );
-        }
-        return $changed ? array_replace($searchdefs, array('layout' => $layouts, )) : $searchdefs;
     }
 
     /** The field name of a cell: a name, a definition with 'name', or '' for an empty slot. */
@@ -415,16 +293,6 @@ class SupportSla_Layout
         return false;
     }
 
-    private static function isList($array)
-    {
-        foreach ($array as $key => $value) {
-            if (!is_int($key)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static function maxColumns($meta)
     {
         $columns = isset($meta['maxColumns']) ? (int)$meta['maxColumns'] : 2;
@@ -440,47 +308,12 @@ class SupportSla_Layout
         }
         $tabDefs = isset($meta['tabDefs']) && is_array($meta['tabDefs']) ? $meta['tabDefs'] : array();
         foreach ($panels as $key => $rows) {
-            $tabDef = self::valueFor($tabDefs, strtoupper((string)$key), false);
+            $tabDef = SupportSla_LayoutArrays::valueFor($tabDefs, strtoupper((string)$key), false);
             $newTab = is_array($tabDef) && isset($tabDef['newTab']) ? $tabDef['newTab'] : false;
             if (!($newTab === true || $newTab === 'true' || $newTab === 1 || $newTab === '1')) {
                 return false;
             }
         }
         return count($panels) > 0;
-    }
-
-    private static function lowerNames($fieldNames)
-    {
-        $names = array();
-        foreach ($fieldNames as $name) {
-            $names[] = strtolower((string)$name);
-        }
-        return $names;
-    }
-
-    /** Whether an array has the key, compared without case. */
-    private static function hasKey($array, $key)
-    {
-        foreach ($array as $candidate => $value) {
-            if (strtolower((string)$candidate) === strtolower((string)$key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The value at a key (exact first, then without case when $anyCase), null when absent. */
-    private static function valueFor($array, $key, $anyCase)
-    {
-        $loose = null;
-        foreach ($array as $candidate => $value) {
-            if ((string)$candidate === (string)$key) {
-                return $value;
-            }
-            if ($anyCase && $loose === null && strtolower((string)$candidate) === strtolower((string)$key)) {
-                $loose = $value;
-            }
-        }
-        return $loose;
     }
 }

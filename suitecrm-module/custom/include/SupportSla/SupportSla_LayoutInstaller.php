@@ -16,6 +16,8 @@
 
 require_once __DIR__ . '/SupportSla_Contract.php';
 require_once __DIR__ . '/SupportSla_Layout.php';
+require_once __DIR__ . '/SupportSla_ListColumns.php';
+require_once __DIR__ . '/SupportSla_SearchLayout.php';
 require_once __DIR__ . '/SupportSla_ReadOnlyCells.php';
 require_once __DIR__ . '/SupportSla_ListPlacement.php';
 require_once __DIR__ . '/SupportSla_Display.php';
@@ -53,10 +55,10 @@ class SupportSla_LayoutInstaller
         foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
             try {
                 $current = $this->views->load($module, 'listview');
-                $changed = SupportSla_Layout::addListColumns(
+                $changed = SupportSla_ListColumns::addListColumns(
                     $current,
                     // Badges and countdowns (SupportSla_Display): a column type, kept by Studio.
-                    SupportSla_Display::listColumns(SupportSla_Layout::listColumnDefs($columns['fields'])),
+                    SupportSla_Display::listColumns(SupportSla_ListColumns::listColumnDefs($columns['fields'])),
                     $columns['after']
                 );
                 $log[] = $this->saveIfChanged($module, 'listview', $current, $changed, 'columns added', 'columns already there');
@@ -88,7 +90,7 @@ class SupportSla_LayoutInstaller
         foreach (SupportSla_Contract::LIST_COLUMNS as $module => $columns) {
             try {
                 $current = $this->views->load($module, 'listview');
-                $keys = array_keys(SupportSla_Layout::listColumnDefs($columns['fields']));
+                $keys = array_keys(SupportSla_ListColumns::listColumnDefs($columns['fields']));
                 $changed = SupportSla_ListPlacement::moveLast($current, $keys);
                 $log[] = $this->saveIfChanged(
                     $module,
@@ -157,7 +159,7 @@ class SupportSla_LayoutInstaller
             }
             try {
                 $columns = $this->views->load($module, 'listview');
-                $changed = SupportSla_Layout::removeListColumns($columns, $fields);
+                $changed = SupportSla_ListColumns::removeListColumns($columns, $fields);
                 if ($changed !== $columns) {
                     $this->views->save($module, 'listview', $changed);
                     $log[] = $module . ' listview: package columns removed.';
@@ -167,7 +169,7 @@ class SupportSla_LayoutInstaller
             }
             try {
                 $search = $this->views->load($module, 'basic_search');
-                $changed = SupportSla_Layout::removeSearchFields($search, $fields);
+                $changed = SupportSla_SearchLayout::removeSearchFields($search, $fields);
                 if ($changed !== $search) {
                     $this->views->save($module, 'basic_search', $changed);
                     $log[] = $module . ' search: package fields removed.';

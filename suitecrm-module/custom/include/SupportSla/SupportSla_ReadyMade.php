@@ -9,9 +9,13 @@
  * AOW; AOR fields need field_order; "changed to X" in AOW is an Any_Change condition plus a
  * condition on the value; "One of" conditions (Multi) hold ^a^,^b^.
  *
+ * The email templates and workflows are SupportSla_ReadyMadeWorkflows'; the reports and the
+ * builders every record tree shares are here.
+ *
  * Names and texts come in English and Spanish; the site's default language picks one. Plain
  * data, no SuiteCRM calls: the tests check the definitions against the field catalogue.
  */
+require_once __DIR__ . '/SupportSla_ReadyMadeWorkflows.php';
 require_once __DIR__ . '/SupportSla_ComplianceReport.php';
 require_once __DIR__ . '/SupportSla_Charts.php';
 
@@ -31,8 +35,8 @@ class SupportSla_ReadyMade
     public static function records($language, $ownerId)
     {
         return array_merge(
-            self::templates($language, $ownerId),
-            self::workflows($language, $ownerId),
+            SupportSla_ReadyMadeWorkflows::templates($language, $ownerId),
+            SupportSla_ReadyMadeWorkflows::workflows($language, $ownerId),
             self::reports($language, $ownerId),
             // The SLA compliance report, then the charts, which need their reports first.
             SupportSla_ComplianceReport::reports($language, $ownerId),
@@ -53,150 +57,9 @@ class SupportSla_ReadyMade
     }
 
     /** The text of a pair of translations. */
-    private static function say($language, $english, $spanish)
+    public static function say($language, $english, $spanish)
     {
         return $language === 'es_ES' ? $spanish : $english;
-    }
-
-    public static function templates($language, $ownerId)
-    {
-        return array(
-            self::template(
-                self::id(201, 0),
-                self::say($language, 'SLA support: case response at risk or breached', 'Soporte SLA: respuesta de caso en riesgo o incumplida'),
-                self::say(
-                    $language,
-                    'Case $acase_case_number: SLA response $acase_sla_response_status_c',
-                    'Caso $acase_case_number: respuesta SLA $acase_sla_response_status_c'
-                ),
-                self::say(
-                    $language,
-                    array(
-                        'Hello $user_first_name,',
-                        'The SLA response of case $acase_case_number ($acase_name) is now: $acase_sla_response_status_c.',
-                        'Response due: $acase_sla_response_due_c. Effective severity: $acase_sla_effective_severity_c. Reported at: $acase_sla_reported_at_c.',
-                        'Open the case: $url',
-                    ),
-                    array(
-                        'Hola $user_first_name:',
-                        'La respuesta SLA del caso $acase_case_number ($acase_name) está ahora: $acase_sla_response_status_c.',
-                        'Respuesta antes de: $acase_sla_response_due_c. Gravedad efectiva: $acase_sla_effective_severity_c. Notificado el: $acase_sla_reported_at_c.',
-                        'Abrir el caso: $url',
-                    )
-                ),
-                $ownerId
-            ),
-            self::template(
-                self::id(202, 0),
-                self::say($language, 'SLA support: support hours running low', 'Soporte SLA: horas de soporte escasas'),
-                self::say(
-                    $language,
-                    'Support hours of $account_name: $account_sla_hours_state_c',
-                    'Horas de soporte de $account_name: $account_sla_hours_state_c'
-                ),
-                self::say(
-                    $language,
-                    array(
-                        'Hello $user_first_name,',
-                        'The support hours of $account_name for the current term are now: $account_sla_hours_state_c.',
-                        'Plan: $account_sla_plan_c. Term: $account_sla_term_start_c to $account_sla_term_end_c. Hours used: $account_sla_hours_used_c. Hours remaining: $account_sla_hours_remaining_c.',
-                        'Open the account: $url',
-                    ),
-                    array(
-                        'Hola $user_first_name:',
-                        'Las horas de soporte de $account_name en el periodo actual están ahora: $account_sla_hours_state_c.',
-                        'Plan: $account_sla_plan_c. Periodo: $account_sla_term_start_c a $account_sla_term_end_c. Horas consumidas: $account_sla_hours_used_c. Horas restantes: $account_sla_hours_remaining_c.',
-                        'Abrir la cuenta: $url',
-                    )
-                ),
-                $ownerId
-            ),
-        );
-    }
-
-    public static function workflows($language, $ownerId)
-    {
-        $responseStatus = 'sla_response_status_c';
-        $contractState = 'sla_contract_state_c';
-        $hoursState = 'sla_hours_state_c';
-        return array(
-            self::workflow(
-                101,
-                self::say($language, 'SLA support: response at risk or breached', 'Soporte SLA: respuesta en riesgo o incumplida'),
-                'Cases',
-                self::say(
-                    $language,
-                    'Emails the assigned user when a case response becomes at risk or breached. Installed inactive.',
-                    'Envía un correo al usuario asignado cuando la respuesta de un caso pasa a en riesgo o incumplida. Se instala inactivo.'
-                ),
-                array(
-                    array($responseStatus, 'Any_Change', ''),
-                    array($responseStatus, 'Multi', '^at_risk^,^breached^'),
-                ),
-                array(
-                    self::sendEmailAction(self::say($language, 'Email the assigned user', 'Correo al usuario asignado'), self::id(201, 0)),
-                ),
-                $ownerId
-            ),
-            self::workflow(
-                102,
-                self::say($language, 'SLA support: renewal due', 'Soporte SLA: renovación próxima'),
-                'Accounts',
-                self::say(
-                    $language,
-                    'Creates a task for the account owner when a support contract becomes due for renewal. Installed inactive.',
-                    'Crea una tarea para el responsable de la cuenta cuando un contrato de soporte pasa a renovación próxima. Se instala inactivo.'
-                ),
-                array(
-                    array($contractState, 'Any_Change', ''),
-                    array($contractState, 'Value', 'renewal_due'),
-                ),
-                array(
-                    array(
-                        'name' => self::say($language, 'Task for the account owner', 'Tarea para el responsable de la cuenta'),
-                        'action' => 'CreateRecord',
-                        'parameters' => array(
-                            'record_type' => 'Tasks',
-                            'relate_to_workflow' => '1',
-                            'copy_email_addresses' => '0',
-                            'field' => array('name', 'assigned_user_name', 'date_due', 'priority', 'status', 'description'),
-                            'value' => array(
-                                self::say($language, 'Support contract renewal due', 'Renovación del contrato de soporte'),
-                                'assigned_user_name',
-                                array('now', 'plus', '7', 'days'),
-                                'High',
-                                'Not Started',
-                                self::say(
-                                    $language,
-                                    'The support contract of this account is due for renewal: check the plan, the hours and the renewal with the customer.',
-                                    'El contrato de soporte de esta cuenta está próximo a renovarse: revise con el cliente el plan, las horas y la renovación.'
-                                ),
-                            ),
-                            'value_type' => array('Value', 'Field', 'Date', 'Value', 'Value', 'Value'),
-                        ),
-                    ),
-                ),
-                $ownerId
-            ),
-            self::workflow(
-                103,
-                self::say($language, 'SLA support: support hours running low', 'Soporte SLA: horas de soporte escasas'),
-                'Accounts',
-                self::say(
-                    $language,
-                    'Emails the account owner when the support hours of the current term reach the warning, critical or exhausted state. Installed inactive.',
-                    'Envía un correo al responsable de la cuenta cuando las horas de soporte del periodo pasan a aviso, crítico o agotadas. Se instala inactivo.'
-                ),
-                array(
-                    array($hoursState, 'Any_Change', ''),
-                    array($hoursState, 'Multi', '^warning^,^critical^,^exhausted^'),
-                ),
-                array(
-                    self::sendEmailAction(self::say($language, 'Email the account owner', 'Correo al responsable de la cuenta'), self::id(202, 0)),
-                ),
-                $ownerId
-            ),
-        );
     }
 
     /**
@@ -320,102 +183,6 @@ class SupportSla_ReadyMade
                     self::condition($own, 'sla_next_renewal_c', 'Less_Than_or_Equal_To', 'Date', self::path(array('now', 'plus', '60', 'day'))),
                 ),
                 $ownerId
-            ),
-        );
-    }
-
-    private static function template($id, $name, $subject, $paragraphs, $ownerId)
-    {
-        $html = '';
-        foreach ($paragraphs as $paragraph) {
-            $html .= '<p>' . $paragraph . '</p>';
-        }
-        return array(
-            'module' => 'EmailTemplates',
-            'id' => $id,
-            'values' => array(
-                'name' => $name,
-                'subject' => $subject,
-                'body' => implode("\n\n", $paragraphs),
-                'body_html' => $html,
-                'type' => 'email',
-                'text_only' => 0,
-                'assigned_user_id' => $ownerId,
-            ),
-            'children' => array(),
-        );
-    }
-
-    private static function sendEmailAction($name, $templateId)
-    {
-        return array(
-            'name' => $name,
-            'action' => 'SendEmail',
-            'parameters' => array(
-                'individual_email' => '0',
-                'email_template' => $templateId,
-                'email_target_type' => array('Related Field', ),
-                'email' => array('assigned_user_name', ),
-                'email_to_type' => array('to', ),
-            ),
-        );
-    }
-
-    /**
-     * @param int $group
-     * @param array $conditions each array(field, value type, value), on the flow's own module
-     * @param array $actions each array('name', 'action', 'parameters')
-     */
-    private static function workflow($group, $name, $module, $description, $conditions, $actions, $ownerId)
-    {
-        $conditionRecords = array();
-        $order = 0;
-        foreach ($conditions as $condition) {
-            $order++;
-            $conditionRecords[] = array(
-                'id' => self::id($group, 100 + $order),
-                'values' => array(
-                    'condition_order' => $order,
-                    'module_path' => self::path(array($module, )),
-                    'field' => $condition[0],
-                    'operator' => 'Equal_To',
-                    'value_type' => $condition[1],
-                    'value' => $condition[2],
-                ),
-            );
-        }
-        $actionRecords = array();
-        $order = 0;
-        foreach ($actions as $action) {
-            $order++;
-            $actionRecords[] = array(
-                'id' => self::id($group, 200 + $order),
-                'values' => array(
-                    'action_order' => $order,
-                    'name' => $action['name'],
-                    'action' => $action['action'],
-                    'parameters' => base64_encode(serialize($action['parameters'])),
-                ),
-            );
-        }
-        return array(
-            'module' => 'AOW_WorkFlow',
-            'id' => self::id($group, 0),
-            'values' => array(
-                'name' => $name,
-                'flow_module' => $module,
-                'flow_run_on' => 'All_Records',
-                // Only honoured when the record is created: an admin who switches it on keeps it on.
-                'status' => 'Inactive',
-                'run_when' => 'On_Save',
-                'multiple_runs' => 1,
-                'run_on_import' => 0,
-                'description' => $description,
-                'assigned_user_id' => $ownerId,
-            ),
-            'children' => array(
-                array('module' => 'AOW_Conditions', 'parent_field' => 'aow_workflow_id', 'records' => $conditionRecords, ),
-                array('module' => 'AOW_Actions', 'parent_field' => 'aow_workflow_id', 'records' => $actionRecords, ),
             ),
         );
     }
