@@ -14,7 +14,7 @@ export {
   NOT_TRACKED_WORDS,
   type NotTrackedReason,
 } from './case/case-tracking.js';
-export { COVERAGE_KEYS, type Coverage } from './case/coverage.js';
+export { CONTRACT_COVERAGES, COVERAGE_KEYS, type ContractCoverage, type Coverage } from './case/coverage.js';
 export { caseInputEcho } from './case/input-echo.js';
 export { pinnedPolicyMissingReason } from './case/pinned-policy.js';
 export { RESOLUTION_STATUSES, type ResolutionStatus } from './case/resolution-clock.js';

@@ -13,6 +13,7 @@ export {
   type TermOutcome,
 } from './repositories/contract-term.repository.js';
 export type { Cursor, CursorPosition } from './repositories/cursor.repository.js';
+export type { RecordSnapshot, RecordSnapshotInput } from './repositories/domain-snapshot.repository.js';
 export type { EventQuery, LedgerEvent, LedgerEventInput } from './repositories/event-ledger.repository.js';
 export type {
   DeletedSnapshot,
@@ -46,6 +47,7 @@ export type { HeldFields, HeldFieldsInput } from './repositories/suitecrm-fields
 export type { TrackingStart } from './repositories/tracking-start.repository.js';
 export type { UntrackedCaseInput } from './repositories/untracked-case.repository.js';
 export type { StoreReaders, StoreRepositories } from './repositories.js';
+export { SNAPSHOT_FORMAT, type SnapshotModule, type SnapshotRecords } from './snapshot-format.js';
 export { type LeaseManager, type MigrationReport, type SchemaStatus, Store } from './store.js';
 export type { StoreDialect } from './store-context.js';
 export { parseStoreUrl, type StoreTarget } from './store-url.js';

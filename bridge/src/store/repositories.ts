@@ -1,6 +1,7 @@
 import { CasePinRepository } from './repositories/case-pin.repository.js';
 import { ContractTermRepository } from './repositories/contract-term.repository.js';
 import { CursorRepository } from './repositories/cursor.repository.js';
+import { DomainSnapshotRepository } from './repositories/domain-snapshot.repository.js';
 import { EventLedgerRepository } from './repositories/event-ledger.repository.js';
 import { InputSnapshotRepository } from './repositories/input-snapshot.repository.js';
 import { JobRunRepository } from './repositories/job-run.repository.js';
@@ -16,6 +17,8 @@ import type { StoreContext } from './store-context.js';
 export interface StoreRepositories {
   cursors: CursorRepository;
   inputs: InputSnapshotRepository;
+  /** The snapshots and pins in the domain's types: what the sync reads and writes. */
+  snapshots: DomainSnapshotRepository;
   suiteCrmFields: SuiteCrmFieldsRepository;
   events: EventLedgerRepository;
   casePins: CasePinRepository;
@@ -35,6 +38,10 @@ export interface StoreReaders {
     InputSnapshotRepository,
     'get' | 'getMany' | 'findByNumber' | 'byAccounts' | 'byCases' | 'page' | 'ids' | 'counts'
   >;
+  snapshots: Pick<
+    DomainSnapshotRepository,
+    'get' | 'getMany' | 'byAccounts' | 'byCases' | 'findByNumber' | 'page' | 'pins'
+  >;
   suiteCrmFields: Pick<SuiteCrmFieldsRepository, 'get' | 'getMany' | 'hashes'>;
   events: Pick<
     EventLedgerRepository,
@@ -51,12 +58,15 @@ export interface StoreReaders {
 }
 
 export function repositoriesFor(ctx: StoreContext): StoreRepositories {
+  const inputs = new InputSnapshotRepository(ctx);
+  const casePins = new CasePinRepository(ctx);
   return {
     cursors: new CursorRepository(ctx),
-    inputs: new InputSnapshotRepository(ctx),
+    inputs,
+    snapshots: new DomainSnapshotRepository(inputs, casePins),
     suiteCrmFields: new SuiteCrmFieldsRepository(ctx),
     events: new EventLedgerRepository(ctx),
-    casePins: new CasePinRepository(ctx),
+    casePins,
     transitions: new NextTransitionRepository(ctx),
     contractTerms: new ContractTermRepository(ctx),
     policies: new PolicyVersionRepository(ctx),

@@ -29,6 +29,7 @@ export {
   type SuiteCrmClientConfig,
   systemClock,
 } from './suitecrm-config.js';
+export { isUnreachable } from './unreachable.js';
 export { formatFilterDateTime, parseV8DateTime } from './v8-datetime.js';
 export type { RefusalReason } from './v8-error.js';
 export {

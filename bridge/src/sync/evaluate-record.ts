@@ -1,27 +1,17 @@
-import type { CasePin } from '../domain/index.js';
 import {
-  type AccountRecord,
-  accountNotComputed,
-  type CaseRecord,
+  type CasePin,
   type CompiledPolicy,
-  caseInputEcho,
-  caseNotComputed,
-  caseTracking,
   EMPTY_CASE_FIELDS,
   evaluateAccount,
   evaluateCase,
   evaluateTimeEntry,
-  NOT_COMPUTED_PREFIX,
   type NotTrackedReason,
-  notComputedText,
   type SlaEvent,
-  type TimeEntryRecord,
-  timeEntryNotComputed,
 } from '../domain/index.js';
 import type { ContractTermInput } from '../store/index.js';
 import { type EvaluationInputs, refKey } from './evaluation-inputs.js';
-import type { SyncContext } from './sync-context.js';
-import type { Snapshot, SyncRecordRef } from './sync-modules.js';
+import type { EvaluationEnv } from './sync-context.js';
+import type { SyncRecordRef } from './sync-modules.js';
 
 /**
  * Step 3: one record through the pure domain, with `now` passed in. The outcome says what the
@@ -55,74 +45,58 @@ export interface EvaluateOptions {
 }
 
 export async function evaluateRecord(
-  ctx: SyncContext,
+  env: EvaluationEnv,
   inputs: EvaluationInputs,
   ref: SyncRecordRef,
   options: EvaluateOptions = {},
 ): Promise<Outcome> {
   const snapshot = inputs.snapshots.get(refKey(ref.module, ref.id));
-  const base = { ref, events: [], next: null, terms: [] };
-  if (!snapshot) return { ...base, writable: false, desired: {}, problem: null, vanished: true };
-  const data = snapshot.data as Snapshot<Record<string, unknown>>;
-  if (ref.module === 'Cases') {
-    // Decided first, by the domain: an untracked case is never written, whatever its data (bad
-    // attributes, a pinned policy the store lost), so it never shows "not computed".
-    const tracking = caseTracking(data as unknown as CaseRecord, ctx.trackingStart);
-    if (!tracking.tracked) {
-      const notTracked = { ...base, problem: null, notTracked: tracking.reason };
-      // An older case an earlier bridge version wrote to ("not computed: the change log has no
-      // status history", or clocks that would now stand still): blanked once, then left alone.
-      // On a fresh install SuiteCRM holds nothing of ours for it, so nothing is sent.
-      if (
-        tracking.reason === 'created_before_install' &&
-        holdsBridgeValues(inputs.held.get(refKey(ref.module, ref.id)))
-      )
-        return {
-          ...notTracked,
-          writable: true,
-          desired: { ...EMPTY_CASE_FIELDS, ...caseInputEcho(data as unknown as CaseRecord) },
-        };
-      return { ...notTracked, writable: false, desired: {} };
-    }
-  }
-  if (data.parseProblems && data.parseProblems.length > 0) {
-    // Like any bad data: the reason made safe for SuiteCRM and cut to its field.
-    const problem = notComputedText(data.parseProblems.join('; '));
-    const desired = notComputedFields(ref.module, problem);
-    if (ref.module === 'Cases') Object.assign(desired, caseInputEcho(data as unknown as CaseRecord));
-    return { ...base, writable: true, desired, problem };
-  }
-  if (ref.module === 'SLA_TimeEntries') {
-    const entry = data as unknown as TimeEntryRecord;
+  if (!snapshot)
+    return {
+      ref,
+      writable: false,
+      desired: {},
+      events: [],
+      next: null,
+      problem: null,
+      terms: [],
+      vanished: true,
+    };
+  if (snapshot.module === 'SLA_TimeEntries') {
+    const entry = snapshot.record;
     const account = entry.accountId ? (inputs.accounts.get(entry.accountId) ?? null) : null;
-    const result = evaluateTimeEntry({ entry, account, policy: ctx.policy });
-    return { ...base, writable: true, desired: { ...result.fields }, problem: result.fields.data_problem };
+    const result = evaluateTimeEntry({ entry, account, policy: env.policy });
+    return {
+      ref,
+      writable: true,
+      desired: { ...result.fields },
+      events: [],
+      next: null,
+      problem: result.fields.data_problem,
+      terms: [],
+    };
   }
-  if (ref.module === 'Accounts') {
-    const account = data as unknown as AccountRecord;
+  if (snapshot.module === 'Accounts') {
+    const account = snapshot.record;
     const result = evaluateAccount({
       account,
       timeEntries: inputs.entriesByAccount.get(account.id) ?? [],
-      policy: ctx.policy,
-      context: { now: ctx.now },
+      policy: env.policy,
+      context: { now: env.now },
     });
     return {
-      ...base,
+      ref,
       writable: true,
       desired: { ...result.fields },
       events: result.events,
       next: result.nextTransitionAt,
       problem: result.fields.sla_data_problem_c,
-      terms: termsOf(account, result.fields),
+      terms: result.terms.map((term) => ({ accountId: account.id, ...term })),
     };
   }
-  const record = data as unknown as CaseRecord;
+  const record = snapshot.record;
   const stored = inputs.pins.get(record.id) ?? null;
-  const policy = await policyForCase(ctx, stored, options.restate === true);
-  if (typeof policy === 'string') {
-    const desired = { ...notComputedFields('Cases', policy), ...caseInputEcho(record) };
-    return { ...base, writable: true, desired, problem: policy };
-  }
+  const policy = await policyForCase(env, stored, options.restate === true);
   // An account whose fields could not be read carries its `parseProblems`: the case then says why.
   const account = record.accountId ? (inputs.accounts.get(record.accountId) ?? null) : null;
   const timeEntries = record.accountId
@@ -132,20 +106,24 @@ export async function evaluateRecord(
     case: record,
     account,
     timeEntries,
-    policy,
+    policy: policy.policy,
     pinned: stored,
-    context: { now: ctx.now, trackingStart: ctx.trackingStart, bridgeUserId: ctx.bridgeUserId },
+    context: { now: env.now, trackingStart: env.trackingStart, bridgeUserId: env.bridgeUserId },
+    holdsBridgeValues: holdsBridgeValues(inputs.held.get(refKey(ref.module, ref.id))),
+    ...(policy.missing === undefined ? {} : { pinnedPolicyMissing: policy.missing }),
     ...(options.restate ? { restate: true } : {}),
   });
   const pinChanged = result.pinned !== null && result.pinned !== stored;
   return {
-    ...base,
-    writable: result.tracked,
+    ref,
+    writable: result.writable,
     ...(result.notTracked ? { notTracked: result.notTracked } : {}),
-    desired: { ...result.fields },
+    // An untracked case is written only to blank it once; otherwise nothing of it is sent.
+    desired: result.writable ? { ...result.fields } : {},
     events: result.events,
     next: result.tracked ? result.nextTransitionAt : null,
-    problem: result.fields.sla_data_problem_c,
+    problem: result.tracked ? result.fields.sla_data_problem_c : null,
+    terms: [],
     ...(pinChanged && result.pinned
       ? { pin: { pin: result.pinned, isNew: stored === null, restated: stored !== null } }
       : {}),
@@ -161,85 +139,17 @@ function holdsBridgeValues(held: Record<string, unknown> | undefined): boolean {
   });
 }
 
-/** The policy a case is measured against: the version pinned at its first evaluation. */
+/**
+ * The policy a case is measured against: the version pinned at its first evaluation, or the
+ * current one with the version the store lacks (the domain then says so in the case).
+ */
 async function policyForCase(
-  ctx: SyncContext,
+  env: EvaluationEnv,
   pinned: CasePin | null,
   restate: boolean,
-): Promise<CompiledPolicy | string> {
-  if (pinned === null || restate || pinned.policyVersion === ctx.policy.version) return ctx.policy;
-  const older = await ctx.policyFor(pinned.policyVersion);
-  return (
-    older ??
-    `${NOT_COMPUTED_PREFIX}policy version ${pinned.policyVersion} is not in the bridge's store (restate the case)`
-  );
-}
-
-/** The current term (and the one before it, renewed) for the contract-term history. */
-function termsOf(
-  account: AccountRecord,
-  fields: {
-    sla_term_start_c: string | null;
-    sla_term_end_c: string | null;
-    sla_contract_state_c: string | null;
-  },
-): ContractTermInput[] {
-  const start = account.contractStart;
-  if (!start || !fields.sla_term_start_c || !fields.sla_term_end_c) return [];
-  const index = monthsBetween(start, fields.sla_term_start_c) / 12;
-  if (!Number.isInteger(index) || index < 0) return [];
-  const state = fields.sla_contract_state_c;
-  const outcome = state === 'lapsed' ? 'lapsed' : state === 'ended_early' ? 'ended_early' : null;
-  const terms: ContractTermInput[] = [
-    {
-      accountId: account.id,
-      termIndex: index,
-      startDate: fields.sla_term_start_c,
-      endDate: nextDay(fields.sla_term_end_c),
-      outcome,
-    },
-  ];
-  if (index > 0) {
-    terms.push({
-      accountId: account.id,
-      termIndex: index - 1,
-      startDate: addMonthsFrom(start, 12 * (index - 1)),
-      endDate: fields.sla_term_start_c,
-      outcome: 'renewed',
-    });
-  }
-  return terms;
-}
-
-function monthsBetween(from: string, to: string): number {
-  return (
-    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-    Number(to.slice(5, 7)) -
-    Number(from.slice(5, 7))
-  );
-}
-
-/** Term N starts on `start` + 12N months, clamped to the month's last day (29 February never drifts). */
-function addMonthsFrom(start: string, months: number): string {
-  const year = Number(start.slice(0, 4));
-  const month = Number(start.slice(5, 7)) - 1 + months;
-  const day = Number(start.slice(8, 10));
-  const target = new Date(Date.UTC(year, month, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, last));
-  return target.toISOString().slice(0, 10);
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** What a record that cannot be computed shows: the reason, and no stale values. */
-export function notComputedFields(module: SyncRecordRef['module'], problem: string): Record<string, unknown> {
-  const reason = problem.startsWith(NOT_COMPUTED_PREFIX)
-    ? problem.slice(NOT_COMPUTED_PREFIX.length)
-    : problem;
-  if (module === 'Cases') return { ...caseNotComputed(reason) };
-  if (module === 'Accounts') return { ...accountNotComputed(reason) };
-  return { ...timeEntryNotComputed(reason) };
+): Promise<{ policy: CompiledPolicy; missing?: string }> {
+  if (pinned === null || restate || pinned.policyVersion === env.policy.version)
+    return { policy: env.policy };
+  const older = await env.policyFor(pinned.policyVersion);
+  return older ? { policy: older } : { policy: env.policy, missing: pinned.policyVersion };
 }

@@ -1,6 +1,6 @@
 import type { AccountRecord, CasePin, TimeEntryRecord } from '../domain/index.js';
-import type { InputSnapshot, StoreReaders } from '../store/index.js';
-import type { Snapshot, SyncModuleName, SyncRecordRef } from './sync-modules.js';
+import type { RecordSnapshot, StoreReaders } from '../store/index.js';
+import type { SyncModuleName, SyncRecordRef } from './sync-modules.js';
 
 /**
  * Everything a batch of evaluations reads, loaded from the store's snapshots in a few queries:
@@ -9,8 +9,8 @@ import type { Snapshot, SyncModuleName, SyncRecordRef } from './sync-modules.js'
  * Nothing is refetched from SuiteCRM.
  */
 export interface EvaluationInputs {
-  snapshots: Map<string, InputSnapshot>;
-  accounts: Map<string, Snapshot<AccountRecord>>;
+  snapshots: Map<string, RecordSnapshot>;
+  accounts: Map<string, AccountRecord>;
   entriesByAccount: Map<string, TimeEntryRecord[]>;
   entriesByCase: Map<string, TimeEntryRecord[]>;
   pins: Map<string, CasePin>;
@@ -21,49 +21,56 @@ export function refKey(module: SyncModuleName | string, id: string): string {
   return `${module}/${id}`;
 }
 
+/**
+ * `known` are snapshots the caller already read (the due batch reads the seeds' snapshots to
+ * find their accounts): they are not read again.
+ */
 export async function loadEvaluationInputs(
   readers: StoreReaders,
   refs: readonly SyncRecordRef[],
+  known: ReadonlyMap<string, RecordSnapshot> = new Map(),
 ): Promise<EvaluationInputs> {
   const idsBy = new Map<SyncModuleName, string[]>();
   for (const ref of refs) idsBy.set(ref.module, [...(idsBy.get(ref.module) ?? []), ref.id]);
-  const snapshots = new Map<string, InputSnapshot>();
+  const snapshots = new Map<string, RecordSnapshot>();
   const held = new Map<string, Record<string, unknown>>();
   for (const [module, ids] of idsBy) {
-    for (const [id, snapshot] of await readers.inputs.getMany(module, ids))
+    const missing = ids.filter((id) => {
+      const found = known.get(refKey(module, id));
+      if (found) snapshots.set(refKey(module, id), found);
+      return found === undefined;
+    });
+    for (const [id, snapshot] of await readers.snapshots.getMany(module, missing))
       snapshots.set(refKey(module, id), snapshot);
     for (const [id, fields] of await readers.suiteCrmFields.getMany(module, ids))
       held.set(refKey(module, id), fields.fields);
   }
+  const accounts = new Map<string, AccountRecord>();
   const accountIds = new Set<string>(idsBy.get('Accounts') ?? []);
   const casesWithoutAccount: string[] = [];
   for (const snapshot of snapshots.values()) {
+    if (snapshot.module === 'Accounts') accounts.set(snapshot.recordId, snapshot.record);
     if (snapshot.accountId) accountIds.add(snapshot.accountId);
     else if (snapshot.module === 'Cases') casesWithoutAccount.push(snapshot.recordId);
   }
-  const accounts = new Map<string, Snapshot<AccountRecord>>();
-  for (const [id, snapshot] of await readers.inputs.getMany('Accounts', [...accountIds])) {
-    accounts.set(id, snapshot.data as Snapshot<AccountRecord>);
-  }
+  const otherAccounts = [...accountIds].filter((id) => !accounts.has(id));
+  for (const [id, snapshot] of await readers.snapshots.getMany('Accounts', otherAccounts))
+    accounts.set(id, snapshot.record);
   const entriesByAccount = groupBy(
-    await readers.inputs.byAccounts('SLA_TimeEntries', [...accountIds]),
+    await readers.snapshots.byAccounts('SLA_TimeEntries', [...accountIds]),
     'accountId',
   );
   const entriesByCase = groupBy(
-    await readers.inputs.byCases('SLA_TimeEntries', casesWithoutAccount),
+    await readers.snapshots.byCases('SLA_TimeEntries', casesWithoutAccount),
     'caseId',
   );
-  const pins = new Map<string, CasePin>();
   const caseIds = idsBy.get('Cases') ?? [];
-  if (caseIds.length > 0) {
-    for (const [id, pin] of await readers.casePins.getMany(caseIds))
-      pins.set(id, pin.state as unknown as CasePin);
-  }
+  const pins = caseIds.length > 0 ? await readers.snapshots.pins(caseIds) : new Map<string, CasePin>();
   return { snapshots, accounts, entriesByAccount, entriesByCase, pins, held };
 }
 
 function groupBy(
-  rows: readonly InputSnapshot[],
+  rows: readonly RecordSnapshot<'SLA_TimeEntries'>[],
   key: 'accountId' | 'caseId',
 ): Map<string, TimeEntryRecord[]> {
   const out = new Map<string, TimeEntryRecord[]>();
@@ -71,7 +78,7 @@ function groupBy(
     const id = row[key];
     if (!id) continue;
     const list = out.get(id) ?? [];
-    list.push(row.data as TimeEntryRecord);
+    list.push(row.record);
     out.set(id, list);
   }
   return out;

@@ -1,13 +1,10 @@
-import type { CaseRecord, CompiledPolicy } from '../domain/index.js';
-import { loadPolicy } from '../domain/index.js';
+import type { AccountRecord, CaseRecord, CompiledPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
-import { logger } from '../logging/logger.js';
 import type { LedgerEvent, Store } from '../store/index.js';
-import type { SuiteCrmClient } from '../suitecrm/index.js';
 import { evaluateRecord, type Outcome } from './evaluate-record.js';
 import { loadEvaluationInputs } from './evaluation-inputs.js';
-import type { SyncContext } from './sync-context.js';
-import type { SyncSession } from './sync-session.js';
+import { PolicyCache } from './policy-cache.js';
+import type { EvaluationEnv } from './sync-context.js';
 
 /**
  * `explain`: one case as the bridge sees it, from the store alone (no SuiteCRM call): its inputs
@@ -18,8 +15,8 @@ export interface CaseExplanation {
   caseId: string;
   caseNumber: string | null;
   lastRead: number | null;
-  inputs: CaseRecord & { parseProblems?: string[] };
-  account: unknown;
+  inputs: CaseRecord;
+  account: AccountRecord | null;
   now: number;
   policyVersion: string;
   computed: Outcome;
@@ -80,7 +77,7 @@ export async function explainCase(
 ): Promise<CaseExplanation> {
   const snapshot = await store.read(async (r) => {
     if (/^\d+$/.test(key)) {
-      const found = await r.inputs.findByNumber('Cases', key);
+      const found = await r.snapshots.findByNumber('Cases', key);
       if (found.length > 1)
         throw new BridgeError(
           'input_invalid',
@@ -88,7 +85,7 @@ export async function explainCase(
         );
       return found[0] ?? null;
     }
-    return r.inputs.get('Cases', key);
+    return r.snapshots.get('Cases', key);
   });
   if (!snapshot) {
     throw new BridgeError(
@@ -97,35 +94,18 @@ export async function explainCase(
     );
   }
   const tracking = await store.read((r) => r.trackingStart.get());
-  const policies = new Map<string, CompiledPolicy>([[policy.version, policy]]);
-  const session: SyncSession = {
-    dryRun: true,
-    read: (fn) => store.read(fn),
-    write: () => Promise.reject(new BridgeError('internal', 'explain never writes')),
-    beforeSuiteCrmWrites: async () => {},
-  };
-  const ctx: SyncContext = {
-    client: undefined as unknown as SuiteCrmClient, // explain never talks to SuiteCRM
-    session,
+  const policies = new PolicyCache(policy);
+  // Only what an evaluation depends on: explain reads the store and never talks to SuiteCRM.
+  const env: EvaluationEnv = {
     policy,
-    policyFor: async (version) => {
-      const cached = policies.get(version);
-      if (cached) return cached;
-      const stored = await store.read((r) => r.policies.get(version));
-      if (!stored) return undefined;
-      const compiled = loadPolicy(stored.content, `stored policy ${version}`);
-      policies.set(version, compiled);
-      return compiled;
-    },
+    policyFor: (version) => policies.get(version, (read) => store.read(read)),
     now,
     trackingStart: tracking?.at ?? 0,
     bridgeUserId: null,
-    pageSize: 100,
-    log: logger('explain'),
   };
   const ref = { module: 'Cases' as const, id: snapshot.recordId };
   const inputs = await store.read((r) => loadEvaluationInputs(r, [ref]));
-  const computed = await evaluateRecord(ctx, inputs, ref);
+  const computed = await evaluateRecord(env, inputs, ref);
   const [held, transitions, events] = await store.read(
     async (r) =>
       [
@@ -135,7 +115,7 @@ export async function explainCase(
       ] as const,
   );
   const transition = transitions.get(snapshot.recordId);
-  const data = snapshot.data as CaseRecord;
+  const data = snapshot.record;
   const heldFields = held?.fields ?? null;
   return {
     caseId: snapshot.recordId,

@@ -1,5 +1,5 @@
 import { type AttributeParseResult, describeAttributeProblem } from '../contract/index.js';
-import { canonicalContent, type InputSnapshotInput } from '../store/index.js';
+import { canonicalContent, type RecordSnapshotInput } from '../store/index.js';
 import type { V8Record } from '../suitecrm/index.js';
 import { type ChangedRecord, dependantsOf } from './fan-out.js';
 import type { SyncContext } from './sync-context.js';
@@ -53,7 +53,7 @@ export async function ingestModule(
 ): Promise<IngestCounts> {
   const module = syncModule(name);
   const counts: IngestCounts = { read: 0, changed: 0, queued: 0, unreadable: 0 };
-  const cursor = await ctx.session.read((readers) => readers.cursors.get(name));
+  const cursor = await ctx.io.session.read((readers) => readers.cursors.get(name));
   for await (const batch of batches(ctx, name, options.full, cursor?.at)) {
     if (batch.records.length === 0 && batch.completeBefore === null) continue;
     const items = batch.records.map((record) => {
@@ -63,7 +63,7 @@ export async function ingestModule(
       options.seen?.add(record.id);
       return {
         id: record.id,
-        data: parseProblems.length > 0 ? { ...domainRecord, parseProblems } : domainRecord,
+        record: parseProblems.length > 0 ? { ...domainRecord, parseProblems } : domainRecord,
         keys: module.keys(domainRecord, parsed.values) as RecordKeys,
         held: heldValues(options.owned, parsed.values as Record<string, unknown>),
         dateModified: (parsed.values as { date_modified: number | null }).date_modified,
@@ -71,15 +71,15 @@ export async function ingestModule(
       };
     });
     const ids = items.map((item) => item.id);
-    const heldHashes = await ctx.session.read((readers) => readers.suiteCrmFields.hashes(name, ids));
+    const heldHashes = await ctx.io.session.read((readers) => readers.suiteCrmFields.hashes(name, ids));
     const heldChanged = items.filter((item) => heldHashes.get(item.id) !== canonicalContent(item.held).hash);
     let changedCount = 0;
     let queued = 0;
     // One transaction: the snapshots, what SuiteCRM holds, the queue and the cursor move together.
-    await ctx.session.write(async (repositories) => {
-      const report = await repositories.inputs.upsertMany(
+    await ctx.io.session.write(async (repositories) => {
+      const report = await repositories.snapshots.upsertMany(
         items.map(
-          (item): InputSnapshotInput => ({
+          (item): RecordSnapshotInput => ({
             module: name,
             recordId: item.id,
             accountId: item.keys.accountId,
@@ -87,7 +87,7 @@ export async function ingestModule(
             open: item.keys.open,
             number: item.keys.number,
             dateModified: item.dateModified,
-            data: item.data,
+            record: item.record,
           }),
         ),
       );
@@ -119,7 +119,7 @@ export async function ingestModule(
         [...due.values()].map((ref) => ({
           module: ref.module,
           recordId: ref.id,
-          dueAt: ctx.now,
+          dueAt: ctx.env.now,
           reason: 'changed',
         })),
       );
@@ -133,12 +133,12 @@ export async function ingestModule(
     counts.changed += changedCount;
     counts.queued += queued;
     counts.read += items.length;
-    ctx.progress?.(`read ${name}`, counts.read);
+    ctx.io.progress?.(`read ${name}`, counts.read);
     if (options.signal?.aborted) return counts;
   }
   if (options.full) {
-    await ctx.session.write((repositories) =>
-      repositories.cursors.save(name, { at: ctx.now - FULL_SCAN_MARGIN_MS, lastId: null }),
+    await ctx.io.session.write((repositories) =>
+      repositories.cursors.save(name, { at: ctx.env.now - FULL_SCAN_MARGIN_MS, lastId: null }),
     );
   }
   return counts;
@@ -153,15 +153,15 @@ async function* batches(
   const module = syncModule(name);
   const read = {
     fields: module.readFields,
-    pageSize: ctx.pageSize,
+    pageSize: ctx.io.pageSize,
     parse: (raw: unknown) => module.codec.parse(raw) as AttributeParseResult<Record<string, unknown>>,
   };
   if (full) {
-    for await (const records of ctx.client.scanAll(name, read)) yield { records, completeBefore: null };
+    for await (const records of ctx.io.client.scanAll(name, read)) yield { records, completeBefore: null };
     return;
   }
   const since = cursorAt === undefined ? 0 : Math.max(0, cursorAt - CURSOR_OVERLAP_MS);
-  for await (const batch of ctx.client.readChanged(name, { ...read, since })) {
+  for await (const batch of ctx.io.client.readChanged(name, { ...read, since })) {
     yield { records: batch.records, completeBefore: batch.completeBefore };
   }
 }

@@ -18,7 +18,7 @@ export async function reconcileDeletions(
   const candidates: string[] = [];
   let afterId: string | null = null;
   for (;;) {
-    const ids: string[] = await ctx.session.read((readers) =>
+    const ids: string[] = await ctx.io.session.read((readers) =>
       readers.inputs.ids(name, { afterId, limit: PAGE }),
     );
     if (ids.length === 0) break;
@@ -28,15 +28,15 @@ export async function reconcileDeletions(
   const module = syncModule(name);
   const deleted: string[] = [];
   for (const id of candidates) {
-    const found = await ctx.client.findRecord(name, id, {
+    const found = await ctx.io.client.findRecord(name, id, {
       fields: ['date_modified'],
       parse: (raw) => module.codec.parse(raw),
     });
     if (found === undefined) deleted.push(id);
   }
   if (deleted.length > 0) {
-    ctx.log.info('records deleted in SuiteCRM', { module: name, count: deleted.length });
-    await ctx.session.write((repositories) => forgetDeleted(repositories, name, deleted, ctx.now));
+    ctx.io.log.info('records deleted in SuiteCRM', { module: name, count: deleted.length });
+    await ctx.io.session.write((repositories) => forgetDeleted(repositories, name, deleted, ctx.env.now));
   }
   return deleted.length;
 }

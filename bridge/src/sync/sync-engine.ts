@@ -1,5 +1,5 @@
 import type { ChangeCounts } from '../contract/index.js';
-import { type CompiledPolicy, loadPolicy } from '../domain/index.js';
+import type { CompiledPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
@@ -15,6 +15,7 @@ import {
   type WrittenRecord,
 } from './compute-pass.js';
 import { type IngestCounts, ingestModule } from './ingest.js';
+import { PolicyCache } from './policy-cache.js';
 import { reconcileDeletions } from './reconcile.js';
 import type { SyncContext } from './sync-context.js';
 import {
@@ -94,12 +95,12 @@ const log = logger('sync');
 
 export class SyncEngine {
   private bridgeUserId: string | null | undefined;
-  private readonly policies = new Map<string, CompiledPolicy>();
+  private readonly policies: PolicyCache;
   private readonly clock: () => number;
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.clock = deps.clock ?? Date.now;
-    this.policies.set(deps.policy.version, deps.policy);
+    this.policies = new PolicyCache(deps.policy);
   }
 
   get policy(): CompiledPolicy {
@@ -123,7 +124,7 @@ export class SyncEngine {
         if (signal?.aborted)
           return { ...report, interrupted: true, durationMs: this.clock() - report.durationMs };
         const seen = full ? new Set<string>() : undefined;
-        const owned = ownedFields(syncModule(name), ctx.policy.document.priority.followsSeverity);
+        const owned = ownedFields(syncModule(name), ctx.env.policy.document.priority.followsSeverity);
         report.read[name] = await ingestModule(ctx, name, {
           full,
           owned,
@@ -177,39 +178,33 @@ export class SyncEngine {
     const policy = this.deps.policy;
     await session.write((repositories) => repositories.policies.remember(policy.version, policy.document));
     return {
-      client: this.deps.client,
-      session,
-      policy,
-      policyFor: (version) => this.policyFor(session, version),
-      now: now ?? this.clock(),
-      trackingStart: tracking.at,
-      bridgeUserId: this.bridgeUserId,
-      pageSize: this.deps.pageSize ?? 100,
-      ...(this.deps.concurrency === undefined ? {} : { writeConcurrency: this.deps.concurrency }),
-      ...(this.deps.writeRate ? { writePacer: new WritePacer(this.deps.writeRate) } : {}),
-      log,
-      ...(this.deps.progress ? { progress: this.deps.progress } : {}),
+      env: {
+        policy,
+        policyFor: (version) => this.policies.get(version, (read) => session.read(read)),
+        now: now ?? this.clock(),
+        trackingStart: tracking.at,
+        bridgeUserId: this.bridgeUserId,
+      },
+      io: {
+        client: this.deps.client,
+        session,
+        pageSize: this.deps.pageSize ?? 100,
+        ...(this.deps.concurrency === undefined ? {} : { writeConcurrency: this.deps.concurrency }),
+        ...(this.deps.writeRate ? { writePacer: new WritePacer(this.deps.writeRate) } : {}),
+        log,
+        ...(this.deps.progress ? { progress: this.deps.progress } : {}),
+      },
     };
-  }
-
-  private async policyFor(session: SyncSession, version: string): Promise<CompiledPolicy | undefined> {
-    const cached = this.policies.get(version);
-    if (cached) return cached;
-    const stored = await session.read((readers) => readers.policies.get(version));
-    if (!stored) return undefined;
-    const compiled = loadPolicy(stored.content, `stored policy ${version}`);
-    this.policies.set(version, compiled);
-    return compiled;
   }
 
   private emptyReport(kind: SyncReport['kind'], ctx: SyncContext, options: SyncRunOptions): SyncReport {
     const zero = { read: 0, changed: 0, queued: 0, unreadable: 0 };
     return {
       kind,
-      dryRun: ctx.session.dryRun,
+      dryRun: ctx.io.session.dryRun,
       full: options.full === true,
-      now: ctx.now,
-      policyVersion: ctx.policy.version,
+      now: ctx.env.now,
+      policyVersion: ctx.env.policy.version,
       durationMs: this.clock(),
       read: perModule(() => ({ ...zero })),
       deleted: perModule(() => 0),
@@ -239,7 +234,7 @@ export class SyncEngine {
 async function selectCases(ctx: SyncContext, selection: RestateSelection): Promise<SyncRecordRef[]> {
   if (selection.caseIds) return selection.caseIds.map((id) => ({ module: 'Cases', id }));
   if (selection.accountId) {
-    const cases = await ctx.session.read((readers) =>
+    const cases = await ctx.io.session.read((readers) =>
       readers.inputs.byAccounts('Cases', [selection.accountId as string]),
     );
     return cases.map((snapshot) => ({ module: 'Cases', id: snapshot.recordId }));
@@ -248,11 +243,12 @@ async function selectCases(ctx: SyncContext, selection: RestateSelection): Promi
   const refs: SyncRecordRef[] = [];
   let afterId: string | null = null;
   for (;;) {
-    const page = await ctx.session.read((readers) => readers.inputs.page('Cases', { afterId, limit: 1000 }));
+    const page = await ctx.io.session.read((readers) =>
+      readers.snapshots.page('Cases', { afterId, limit: 1000 }),
+    );
     if (page.length === 0) break;
     for (const snapshot of page) {
-      const data = snapshot.data as { reportedAt?: number | null; dateEntered?: number | null };
-      const reported = data.reportedAt ?? data.dateEntered ?? null;
+      const reported = snapshot.record.reportedAt ?? snapshot.record.dateEntered;
       if (reported !== null && reported >= since) refs.push({ module: 'Cases', id: snapshot.recordId });
     }
     afterId = page[page.length - 1]?.recordId ?? null;

@@ -51,9 +51,6 @@ export interface RecordKeys {
   number: string | null;
 }
 
-/** The input snapshot of one record: the domain's record plus any attribute SuiteCRM sent that could not be read. */
-export type Snapshot<R> = R & { parseProblems?: string[] };
-
 export interface SyncModule<A, R> {
   name: SyncModuleName;
   codec: ModuleCodec<A>;

@@ -35,10 +35,9 @@ export interface CaseRecord {
   inputStamp?: string | null;
   /**
    * Fields SuiteCRM sent that could not be read, in words (the sync fills this in): the case is
-   * then "not computed" and says which. Not readonly (unlike the account's and the entry's)
-   * while sync/explain-case.ts types its inputs as `CaseRecord & { parseProblems?: string[] }`.
+   * then "not computed" and says which.
    */
-  parseProblems?: string[];
+  parseProblems?: readonly string[];
 }
 
 export const STATUS_NEW = 'Open_New';

@@ -19,10 +19,16 @@ export const COVERAGE_KEYS = [
 export type Coverage = (typeof COVERAGE_KEYS)[number];
 
 /** The reasons that come from the account (contract, payment, hours): decided once and pinned. */
-export type ContractCoverage = Extract<
-  Coverage,
-  'no_contract' | 'free_support' | 'not_started' | 'ended' | 'not_paid' | 'hours_exhausted' | 'covered'
->;
+export const CONTRACT_COVERAGES = [
+  'no_contract',
+  'free_support',
+  'not_started',
+  'ended',
+  'not_paid',
+  'hours_exhausted',
+  'covered',
+] as const satisfies readonly Coverage[];
+export type ContractCoverage = (typeof CONTRACT_COVERAGES)[number];
 
 export interface CoverageDecision {
   coverage: ContractCoverage;

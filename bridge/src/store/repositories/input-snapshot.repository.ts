@@ -31,6 +31,11 @@ export interface InputSnapshotInput {
   /** SuiteCRM's date_modified, epoch milliseconds. */
   dateModified: number | null;
   data: unknown;
+  /**
+   * The content the hash is taken over when it is not `data` itself: a storage format that
+   * changes only the layout keeps the hash, so rewriting a row in it is no change.
+   */
+  hashed?: unknown;
 }
 
 export interface InputSnapshot {
@@ -41,7 +46,7 @@ export interface InputSnapshot {
   open: boolean | null;
   number: string | null;
   dateModified: number | null;
-  /** SHA-256 of the canonical JSON of `data`. */
+  /** SHA-256 of the canonical JSON of `data` (or of `hashed`, when given). */
   contentHash: string;
   data: unknown;
   createdAt: number;
@@ -128,7 +133,9 @@ export class InputSnapshotRepository {
     for (const input of inputs) {
       checkIds(input.module, input.recordId);
       if (input.dateModified !== null) checkInstant(input.dateModified, 'dateModified');
-      const { json, hash } = canonicalContent(input.data);
+      const content = canonicalContent(input.data);
+      const json = content.json;
+      const hash = input.hashed === undefined ? content.hash : canonicalContent(input.hashed).hash;
       const records = byModule.get(input.module) ?? new Map<string, Prepared>();
       byModule.set(input.module, records);
       records.set(input.recordId, { input, hash, json });
