@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { MODULE_CODECS } from '../../bridge/src/contract/index.js';
+import { MODULE_CODECS } from '../../bridge/src/catalogue/index.js';
 import { startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
 import { createSuiteCrmClient, RETRY_POLICIES, systemClock } from '../../bridge/src/suitecrm/index.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOGUE } from '../../bridge/src/contract/catalogue.js';
+import { CATALOGUE } from '../../bridge/src/catalogue/catalogue.js';
 import { startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { LAB_CLIENT } from '../../bridge/src/standin/index.js';
 import { fmt, labAccessToken } from './measure.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOGUE } from '../../bridge/src/contract/catalogue.js';
+import { CATALOGUE } from '../../bridge/src/catalogue/catalogue.js';
 import { type StandInProcess, startStandInProcess } from '../../bridge/src/demo/standin-process.js';
 import { CpuModel, requestKind } from '../../bridge/src/standin/faults/cpu-model.js';
 import { LAB_CLIENT } from '../../bridge/src/standin/index.js';

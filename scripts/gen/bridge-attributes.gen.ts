@@ -1,29 +1,29 @@
-import type { FieldSpec } from '../../bridge/src/contract/attribute-codec.js';
+import type { FieldSpec } from '../../bridge/src/catalogue/attribute-codec.js';
 import {
   CATALOGUE,
   coreFieldsOf,
   enumOptions,
   fieldsOf,
   type PlanOption,
-} from '../../bridge/src/contract/catalogue.js';
+} from '../../bridge/src/catalogue/catalogue.js';
 import {
   type AttributeType,
   type Catalogue,
   MODULE_NAMES,
   type ModuleName,
-} from '../../bridge/src/contract/catalogue-schema.js';
+} from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { MODULE_TS_NAMES, pascal } from './module-names.js';
 import { CATALOGUE_SOURCE, POLICY_SOURCE, slashNotice } from './notice.js';
 import { defaultPolicyPlans } from './sources.js';
 
 /**
- * The bridge's typed view of each module's attributes (bridge/src/contract/generated/): the
+ * The bridge's typed view of each module's attributes (bridge/src/catalogue/generated/): the
  * typed record, the field specs bound to the attribute codec (parse, toPatch, normaliseStored,
  * changes), a zod schema of the raw attributes, field lists per writer, and the dropdown keys.
  */
 const GENERATOR = 'scripts/gen/bridge-attributes.gen.ts';
-const OUT_DIR = 'bridge/src/contract/generated';
+const OUT_DIR = 'bridge/src/catalogue/generated';
 
 const TS_TYPE: Record<AttributeType, string> = {
   enum: 'string | null',
@@ -148,7 +148,8 @@ function moduleFile(module: ModuleName, catalogue: Catalogue): GeneratedFile {
     slashNotice(GENERATOR, [CATALOGUE_SOURCE]),
     '',
     "import { z } from 'zod';",
-    "import { type AttributeParseResult, defineModuleCodec, type FieldSpec, type ModuleCodec, type PatchAttributes } from '../attribute-codec.js';",
+    "import type { AttributeParseResult, FieldSpec, PatchAttributes } from '../attribute-codec.js';",
+    "import { defineModuleCodec, type ModuleCodec } from '../module-codec.js';",
   ];
   if (usedEnums.size > 0) {
     lines.push(
@@ -225,7 +226,7 @@ function modulesFile(): GeneratedFile {
   const lines = [
     slashNotice(GENERATOR, [CATALOGUE_SOURCE]),
     '',
-    "import type { ModuleCodec } from '../attribute-codec.js';",
+    "import type { ModuleCodec } from '../module-codec.js';",
     ...MODULE_NAMES.map((module) => {
       const { type, file } = MODULE_TS_NAMES[module];
       const codec = `${type[0]?.toLowerCase()}${type.slice(1)}Codec`;

@@ -5,13 +5,13 @@ import {
   fieldsOf,
   labelKey,
   type PlanOption,
-} from '../../bridge/src/contract/catalogue.js';
+} from '../../bridge/src/catalogue/catalogue.js';
 import {
   type Catalogue,
   type CatalogueField,
   MODULE_NAMES,
   type ModuleName,
-} from '../../bridge/src/contract/catalogue-schema.js';
+} from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, noticeText, POLICY_SOURCE } from './notice.js';
 import { defaultPolicyPlans } from './sources.js';

@@ -1,10 +1,10 @@
-import { isMachineWritten } from '../../bridge/src/contract/catalogue.js';
+import { isMachineWritten } from '../../bridge/src/catalogue/catalogue.js';
 import type {
   Catalogue,
   CatalogueField,
   FieldValidation,
   Language,
-} from '../../bridge/src/contract/catalogue-schema.js';
+} from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { PhpValue } from './php-source.js';
 
 /**

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { customFields, isMachineWritten, labelKey } from '../../bridge/src/contract/catalogue.js';
-import type { CatalogueField } from '../../bridge/src/contract/catalogue-schema.js';
-import { MODULE_NAMES } from '../../bridge/src/contract/catalogue-schema.js';
+import { customFields, isMachineWritten, labelKey } from '../../bridge/src/catalogue/catalogue.js';
+import type { CatalogueField } from '../../bridge/src/catalogue/catalogue-schema.js';
+import { MODULE_NAMES } from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { CATALOGUE_SOURCE, slashNotice } from './notice.js';
 import { PACKAGE_DEFINITION, type PackageDefinition } from './package-definition.js';

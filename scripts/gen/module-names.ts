@@ -1,4 +1,4 @@
-import type { ModuleName } from '../../bridge/src/contract/catalogue-schema.js';
+import type { ModuleName } from '../../bridge/src/catalogue/catalogue-schema.js';
 
 /** How each module is named in generated TypeScript and OpenAPI (`CaseAttributes`, `caseCodec`, cases.generated.ts). */
 export const MODULE_TS_NAMES: Readonly<Record<ModuleName, { type: string; constant: string; file: string }>> =

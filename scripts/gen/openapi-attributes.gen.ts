@@ -1,9 +1,9 @@
-import { CATALOGUE, coreFieldsOf, enumKeys, fieldsOf } from '../../bridge/src/contract/catalogue.js';
+import { CATALOGUE, coreFieldsOf, enumKeys, fieldsOf } from '../../bridge/src/catalogue/catalogue.js';
 import {
   type AttributeType,
   type Catalogue,
   MODULE_NAMES,
-} from '../../bridge/src/contract/catalogue-schema.js';
+} from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { MODULE_TS_NAMES } from './module-names.js';
 import { CATALOGUE_SOURCE, noticeText, POLICY_SOURCE } from './notice.js';

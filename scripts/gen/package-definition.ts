@@ -23,7 +23,7 @@
  *   paths in it may use `<basepath>`.
  * - Custom fields, dropdowns and labels come from schemas/field-catalogue.json, never from here.
  */
-import type { ModuleName } from '../../bridge/src/contract/catalogue-schema.js';
+import type { ModuleName } from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { PhpValue } from './php-source.js';
 
 export interface LogicHookDefinition {

@@ -1,4 +1,4 @@
-import type { Language, ModuleName } from '../../bridge/src/contract/catalogue-schema.js';
+import type { Language, ModuleName } from '../../bridge/src/catalogue/catalogue-schema.js';
 
 /**
  * Where the package's files live. `suitecrm-module/` mirrors SuiteCRM's own tree and is the root

@@ -63,7 +63,7 @@ export function driftOf(file: GeneratedFile): Drift | undefined {
 }
 
 /** Directories only generators write to: a file there with the notice that no generator produces is an orphan. */
-export const GENERATED_ROOTS = ['suitecrm-module', 'bridge/src/contract/generated', 'schemas/openapi'];
+export const GENERATED_ROOTS = ['suitecrm-module', 'bridge/src/catalogue/generated', 'schemas/openapi'];
 
 export function orphans(outputs: readonly GeneratorOutput[]): string[] {
   const produced = new Set(outputs.flatMap((output) => output.files.map((file) => file.path)));

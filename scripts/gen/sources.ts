@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CATALOGUE, type PlanOption } from '../../bridge/src/contract/catalogue.js';
-import type { Catalogue } from '../../bridge/src/contract/catalogue-schema.js';
+import { CATALOGUE, type PlanOption } from '../../bridge/src/catalogue/catalogue.js';
+import type { Catalogue } from '../../bridge/src/catalogue/catalogue-schema.js';
 
 /** The committed inputs every generator reads, loaded when generate() runs. */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');

@@ -1,5 +1,5 @@
-import { fieldsOf } from '../../bridge/src/contract/catalogue.js';
-import { LANGUAGES } from '../../bridge/src/contract/catalogue-schema.js';
+import { fieldsOf } from '../../bridge/src/catalogue/catalogue.js';
+import { LANGUAGES } from '../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from './generated-file.js';
 import { ownModules, type PackageContext, packageContext, stockModules } from './suitecrm-php/context.js';
 import { contractConstantsFile } from './suitecrm-php/contract-constants.js';

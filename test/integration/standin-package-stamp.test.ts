@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogueHash, formatPackageStamp } from '../../bridge/src/catalogue/index.js';
 import { VERSION } from '../../bridge/src/cli/version.js';
-import { catalogueHash, formatPackageStamp } from '../../bridge/src/contract/index.js';
 import { type StandIn, startStandIn } from '../../bridge/src/standin/index.js';
 import {
   createSuiteCrmClient,

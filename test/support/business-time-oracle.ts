@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { CalendarDefinition } from '../../bridge/src/domain/calendar/calendar-definition.js';
 import { isAlwaysOpen, wallMinutes } from '../../bridge/src/domain/calendar/calendar-definition.js';
 import type { HolidayRegistry } from '../../bridge/src/domain/calendar/holiday-registry.js';
-import { formatIsoDate } from '../../bridge/src/domain/calendar/local-date.js';
+import { formatIsoDate } from '../../bridge/src/iso/day-number.js';
 
 /**
  * The slow, obviously-right reading of docs/business-time.md: look at every single minute, ask luxon

@@ -3,7 +3,7 @@ import type {
   ChangeLogActor,
   ChangeLogEntry,
   ChangeLogField,
-} from '../../bridge/src/contract/change-log-entry.js';
+} from '../../bridge/src/catalogue/change-log-entry.js';
 import type { CasePin } from '../../bridge/src/domain/case/case-pin.js';
 import type { CaseRecord } from '../../bridge/src/domain/case/case-record.js';
 import type { AccountRecord } from '../../bridge/src/domain/contract/account-record.js';

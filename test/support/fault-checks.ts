@@ -2,7 +2,7 @@ import {
   ACCOUNT_BRIDGE_FIELDS,
   CASE_BRIDGE_FIELDS,
   TIME_ENTRY_BRIDGE_FIELDS,
-} from '../../bridge/src/contract/index.js';
+} from '../../bridge/src/catalogue/index.js';
 import type { JournalEntry } from '../../bridge/src/standin/control/write-journal.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   MODULE_CODECS,
   type ModuleAttributes,
   TIME_ENTRY_BRIDGE_FIELDS,
-} from '../../bridge/src/contract/index.js';
+} from '../../bridge/src/catalogue/index.js';
 import { defaultPolicy } from '../../bridge/src/domain/index.js';
 import {
   LAB_CLIENT,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { parseIsoDate } from '../domain/calendar/local-date.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { EXIT } from '../errors/exit-status.js';
+import { parseIsoDate } from '../iso/day-number.js';
 import { londonMidnight, type Store } from '../store/index.js';
 import type { RestateSelection } from '../sync/sync-engine.js';
 import { openRuntime } from './bridge-runtime.js';

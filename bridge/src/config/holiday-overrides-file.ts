@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { HolidayOverrides } from '../domain/calendar/index.js';
-import { parseIsoDate } from '../domain/calendar/local-date.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { formatIssues } from '../errors/zod-issues.js';
+import { parseIsoDate } from '../iso/day-number.js';
 
 /**
  * The admin's holiday override file: days the office is closed on top of the England & Wales

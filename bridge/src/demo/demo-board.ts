@@ -1,4 +1,4 @@
-import { MODULE_CODECS, type ModuleAttributes } from '../contract/index.js';
+import { MODULE_CODECS, type ModuleAttributes } from '../catalogue/index.js';
 import type { CompiledPolicy } from '../domain/index.js';
 import type { Store } from '../store/index.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';

@@ -1,5 +1,5 @@
+import { formatIsoDate } from '../iso/day-number.js';
 import { type AccountFields, EMPTY_ACCOUNT_FIELDS } from './account-fields.js';
-import { formatIsoDate } from './calendar/local-date.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { type ContractFacts, readContract } from './contract/contract-facts.js';
 import { contractStatusOn } from './contract/contract-status.js';

@@ -1,4 +1,4 @@
-import { formatIsoDate } from './calendar/local-date.js';
+import { formatIsoDate } from '../iso/day-number.js';
 import type { AccountRecord } from './contract/account-record.js';
 import { readContract, termOf } from './contract/contract-facts.js';
 import { termStart } from './contract/contract-terms.js';

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { ChangeCounts } from '../contract/index.js';
+import type { ChangeCounts } from '../catalogue/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';

@@ -1,5 +1,5 @@
-import { formatChangeLogEntry as canonicalFormat } from '../contract/change-log.js';
-import type { ChangeLogEntry } from '../contract/change-log-entry.js';
+import { formatChangeLogEntry as canonicalFormat } from '../catalogue/change-log.js';
+import type { ChangeLogEntry } from '../catalogue/change-log-entry.js';
 
 /**
  * The one place the stand-in formats a `sla_change_log_c` entry, as the package's hook writes

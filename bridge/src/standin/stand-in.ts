@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChangeLogActor } from '../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../catalogue/change-log-entry.js';
 import { TokenService } from './auth/token-service.js';
 import { DEFAULT_CLIENTS, DEFAULT_USERS, type OAuthClient, type StandInUser } from './auth/users.js';
 import { type ClockMode, VirtualClock } from './clock/virtual-clock.js';

@@ -1,6 +1,6 @@
-import { canonicalJson, sha256Hex } from '../contract/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../catalogue/canonical-json.js';
 
-/** The store keeps the bridge's one canonical JSON (see contract/canonical-json.ts) and its hash. */
+/** The store keeps the bridge's one canonical JSON (see catalogue/canonical-json.ts) and its hash. */
 export { canonicalJson, sha256Hex };
 
 export interface CanonicalContent {

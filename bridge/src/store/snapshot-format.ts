@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGE_LOG_ACTORS, CHANGE_LOG_FIELDS } from '../contract/change-log-entry.js';
+import { CHANGE_LOG_ACTORS, CHANGE_LOG_FIELDS } from '../catalogue/change-log-entry.js';
 import {
   type AccountRecord,
   type CasePin,

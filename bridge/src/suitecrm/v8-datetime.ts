@@ -1,4 +1,4 @@
-import { parseInstant } from '../domain/calendar/iso-instant.js';
+import { parseInstant } from '../iso/iso-instant.js';
 
 /**
  * Datetimes at the V8 boundary. Filters compare raw strings with the UTC `Y-m-d H:i:s` column

@@ -1,4 +1,4 @@
-import type { AttributeParseResult } from '../contract/index.js';
+import type { AttributeParseResult } from '../catalogue/index.js';
 import { isBridgeError } from '../errors/bridge-error.js';
 import { isUnreachable, type V8Record } from '../suitecrm/index.js';
 import type { SyncIo } from './sync-context.js';

@@ -3,7 +3,7 @@ import {
   CHANGE_MARKER_ID,
   CHANGE_MARKER_MODULE,
   type ChangeCounts,
-} from '../contract/index.js';
+} from '../catalogue/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import type { SuiteCrmClient } from '../suitecrm/index.js';
 import { perModule, SYNC_MODULES, type SyncModuleName } from './sync-modules.js';

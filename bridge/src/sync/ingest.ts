@@ -1,4 +1,4 @@
-import { type AttributeParseResult, describeAttributeProblem } from '../contract/index.js';
+import { type AttributeParseResult, describeAttributeProblem } from '../catalogue/index.js';
 import { canonicalContent, type RecordSnapshotInput } from '../store/index.js';
 import type { V8Record } from '../suitecrm/index.js';
 import { type ChangedRecord, dependantsOf } from './fan-out.js';

@@ -1,4 +1,4 @@
-import type { ChangeCounts } from '../contract/index.js';
+import type { ChangeCounts } from '../catalogue/index.js';
 import type { CompiledPolicy } from '../domain/index.js';
 import { BridgeError } from '../errors/bridge-error.js';
 import { logger } from '../logging/logger.js';

@@ -19,7 +19,7 @@ import {
   TIME_ENTRY_STAFF_FIELDS,
   type TimeEntryAttributes,
   timeEntryCodec,
-} from '../contract/index.js';
+} from '../catalogue/index.js';
 import type { AccountRecord, CaseRecord, TimeEntryRecord } from '../domain/index.js';
 import type { RecordRef } from '../suitecrm/index.js';
 

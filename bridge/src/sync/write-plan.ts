@@ -1,4 +1,4 @@
-import type { PatchAttributes } from '../contract/index.js';
+import type { PatchAttributes } from '../catalogue/index.js';
 import type { Outcome } from './evaluate-record.js';
 import { refKey } from './evaluation-inputs.js';
 import { syncModule } from './sync-modules.js';

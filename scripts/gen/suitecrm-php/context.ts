@@ -6,15 +6,15 @@ import {
   labelKey,
   moduleLabels,
   type PlanOption,
-} from '../../../bridge/src/contract/catalogue.js';
+} from '../../../bridge/src/catalogue/catalogue.js';
 import {
   type Catalogue,
   type CatalogueField,
   type Language,
   MODULE_NAMES,
   type ModuleName,
-} from '../../../bridge/src/contract/catalogue-schema.js';
-import { formatPackageStamp } from '../../../bridge/src/contract/package-stamp.js';
+} from '../../../bridge/src/catalogue/catalogue-schema.js';
+import { formatPackageStamp } from '../../../bridge/src/catalogue/package-stamp.js';
 import { CATALOGUE_SOURCE, slashNotice } from '../notice.js';
 import { PACKAGE_DEFINITION, type PackageDefinition } from '../package-definition.js';
 import { defaultPolicyPlans, packageVersion } from '../sources.js';

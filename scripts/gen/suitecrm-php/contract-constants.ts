@@ -1,11 +1,16 @@
-import { enumOptions, fieldsOf, isMachineWritten, labelKey } from '../../../bridge/src/contract/catalogue.js';
+import {
+  enumOptions,
+  fieldsOf,
+  isMachineWritten,
+  labelKey,
+} from '../../../bridge/src/catalogue/catalogue.js';
 import {
   type Catalogue,
   type CatalogueField,
   MODULE_NAMES,
   type ModuleName,
-} from '../../../bridge/src/contract/catalogue-schema.js';
-import { CHANGE_LOG_ACTORS } from '../../../bridge/src/contract/change-log-entry.js';
+} from '../../../bridge/src/catalogue/catalogue-schema.js';
+import { CHANGE_LOG_ACTORS } from '../../../bridge/src/catalogue/change-log-entry.js';
 import type { GeneratedFile } from '../generated-file.js';
 import { CATALOGUE_SOURCE, POLICY_SOURCE } from '../notice.js';
 import { CONTRACT_CONSTANTS_PATH, inPackage, relationshipMetadataPath } from '../package-layout.js';

@@ -1,5 +1,5 @@
-import { enumOptions } from '../../../bridge/src/contract/catalogue.js';
-import type { Catalogue, Language, ModuleName } from '../../../bridge/src/contract/catalogue-schema.js';
+import { enumOptions } from '../../../bridge/src/catalogue/catalogue.js';
+import type { Catalogue, Language, ModuleName } from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { validationMessages } from '../form-validation.js';
 import type { GeneratedFile } from '../generated-file.js';
 import { CATALOGUE_SOURCE, POLICY_SOURCE } from '../notice.js';

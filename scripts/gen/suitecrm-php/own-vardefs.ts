@@ -3,13 +3,13 @@ import {
   isMachineWritten,
   labelKey,
   relationshipsInto,
-} from '../../../bridge/src/contract/catalogue.js';
+} from '../../../bridge/src/catalogue/catalogue.js';
 import type {
   Catalogue,
   CatalogueField,
   CatalogueRelationship,
   ModuleName,
-} from '../../../bridge/src/contract/catalogue-schema.js';
+} from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { validationVardef } from '../form-validation.js';
 import type { GeneratedFile } from '../generated-file.js';
 import { CATALOGUE_SOURCE } from '../notice.js';

@@ -1,9 +1,9 @@
-import { fieldsOf } from '../../../bridge/src/contract/catalogue.js';
+import { fieldsOf } from '../../../bridge/src/catalogue/catalogue.js';
 import type {
   Catalogue,
   CatalogueRelationship,
   ModuleName,
-} from '../../../bridge/src/contract/catalogue-schema.js';
+} from '../../../bridge/src/catalogue/catalogue-schema.js';
 import type { GeneratedFile } from '../generated-file.js';
 import {
   inPackage,

@@ -1,10 +1,10 @@
-import { fieldsOf, isMachineWritten } from '../../../bridge/src/contract/catalogue.js';
+import { fieldsOf, isMachineWritten } from '../../../bridge/src/catalogue/catalogue.js';
 import type {
   Catalogue,
   CatalogueField,
   CatalogueRelationship,
   ModuleName,
-} from '../../../bridge/src/contract/catalogue-schema.js';
+} from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { validatedFields, validationVardef } from '../form-validation.js';
 import type { GeneratedFile } from '../generated-file.js';
 import { inPackage, overrideVardefPath, vardefExtensionPath } from '../package-layout.js';

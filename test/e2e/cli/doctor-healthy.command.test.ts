@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE, catalogueHash, fieldsOf } from '../../../bridge/src/catalogue/index.js';
 import { AOD_HOW_TO_CHECK } from '../../../bridge/src/cli/doctor/aod-check.js';
 import { VERSION } from '../../../bridge/src/cli/version.js';
-import { CATALOGUE, catalogueHash, fieldsOf } from '../../../bridge/src/contract/index.js';
 import type { StandIn } from '../../../bridge/src/standin/index.js';
 import { ROOT } from '../../support/run-cli.js';
 import {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE, fieldsOf } from '../../../bridge/src/catalogue/index.js';
 import { VERSION } from '../../../bridge/src/cli/version.js';
-import { CATALOGUE, fieldsOf } from '../../../bridge/src/contract/index.js';
 import { openStore } from '../../../bridge/src/store/index.js';
 import { describeNoSecretPrinted, doctorWorld, FIELDS_FIX, hash12, lineOf, pad } from './doctor-world.js';
 

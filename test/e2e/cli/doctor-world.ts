@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogueHash } from '../../../bridge/src/contract/index.js';
+import { catalogueHash } from '../../../bridge/src/catalogue/index.js';
 import { defaultPolicy } from '../../../bridge/src/domain/index.js';
 import {
   DEFAULT_CLIENTS,

@@ -3,7 +3,7 @@ import {
   CHANGE_MARKER_FIELDS,
   CHANGE_MARKER_ID,
   CHANGE_MARKER_MODULE,
-} from '../../../bridge/src/contract/index.js';
+} from '../../../bridge/src/catalogue/index.js';
 import { Daemon } from '../../../bridge/src/jobs/daemon.js';
 import { TICK_JOB } from '../../../bridge/src/jobs/tick.job.js';
 import { readBack, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';

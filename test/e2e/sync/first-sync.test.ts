@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountCodec, CASE_BRIDGE_FIELDS, caseCodec } from '../../../bridge/src/contract/index.js';
+import { accountCodec, CASE_BRIDGE_FIELDS, caseCodec } from '../../../bridge/src/catalogue/index.js';
 import { defaultPolicy, evaluateAccount, evaluateCase } from '../../../bridge/src/domain/index.js';
 import { MODULES } from '../../../bridge/src/sync/sync-modules.js';
 import { readBack, SUITECRM_MODES, type SyncHarness, startSyncHarness } from '../../support/sync-harness.js';

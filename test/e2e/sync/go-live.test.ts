@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseCodec } from '../../../bridge/src/contract/index.js';
+import { caseCodec } from '../../../bridge/src/catalogue/index.js';
 import { generateRows } from '../../../bridge/src/standin/seed/generator.js';
 import { bridgeAt, type CliWorld, startCliWorld } from '../../support/cli-world.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE, findField } from '../../../bridge/src/contract/catalogue.js';
-import { LANGUAGES, type Language, type ModuleName } from '../../../bridge/src/contract/catalogue-schema.js';
+import { CATALOGUE, findField } from '../../../bridge/src/catalogue/catalogue.js';
+import { LANGUAGES, type Language, type ModuleName } from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { validatedFields, validationMessageKey } from '../../../scripts/gen/form-validation.js';
 import { runPhp } from '../../support/php.js';
 import { needPhp } from '../../support/services.js';

@@ -9,8 +9,8 @@ import {
   isMachineWritten,
   labelKey,
   moduleLabels,
-} from '../../../bridge/src/contract/catalogue.js';
-import type { ModuleName } from '../../../bridge/src/contract/catalogue-schema.js';
+} from '../../../bridge/src/catalogue/catalogue.js';
+import type { ModuleName } from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { PACKAGE_DEFINITION } from '../../../scripts/gen/package-definition.js';
 import { defaultPolicyPlans } from '../../../scripts/gen/sources.js';
 import { relateFieldName } from '../../../scripts/gen/suitecrm-php.gen.js';

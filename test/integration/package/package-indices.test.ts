@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../bridge/src/contract/catalogue.js';
+import { CATALOGUE } from '../../../bridge/src/catalogue/catalogue.js';
 import { runPhp } from '../../support/php.js';
 import { MARIADB, needMariaDb, needPhp } from '../../support/services.js';
 

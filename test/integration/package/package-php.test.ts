@@ -10,9 +10,9 @@ import {
   fieldsOf,
   isMachineWritten,
   labelKey,
-} from '../../../bridge/src/contract/catalogue.js';
-import { LANGUAGES, MODULE_NAMES } from '../../../bridge/src/contract/catalogue-schema.js';
-import { parsePackageStamp } from '../../../bridge/src/contract/package-stamp.js';
+} from '../../../bridge/src/catalogue/catalogue.js';
+import { LANGUAGES, MODULE_NAMES } from '../../../bridge/src/catalogue/catalogue-schema.js';
+import { parsePackageStamp } from '../../../bridge/src/catalogue/package-stamp.js';
 import { defaultPolicyPlans } from '../../../scripts/gen/sources.js';
 import { filesUnder, ROOT, runPhp } from '../../support/php.js';
 import { needPhp } from '../../support/services.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATALOGUE, coreFieldsOf, fieldsOf, moduleOf } from '../../../bridge/src/contract/catalogue.js';
-import type { ModuleName } from '../../../bridge/src/contract/catalogue-schema.js';
+import { CATALOGUE, coreFieldsOf, fieldsOf, moduleOf } from '../../../bridge/src/catalogue/catalogue.js';
+import type { ModuleName } from '../../../bridge/src/catalogue/catalogue-schema.js';
 import { relateFieldName } from '../../../scripts/gen/suitecrm-php.gen.js';
 import { runPhp } from '../../support/php.js';
 import { needPhp } from '../../support/services.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseAttributes } from '../../../bridge/src/contract/index.js';
+import { parseCaseAttributes } from '../../../bridge/src/catalogue/index.js';
 import { type RawAttributes, rawAttributes } from '../../../bridge/src/suitecrm/index.js';
 import { loadCapture } from '../../support/capture-file.js';
 import { replay } from '../../support/v8-replay.js';

@@ -17,17 +17,34 @@ const madge = createRequire(import.meta.url)('madge') as Madge;
  * (docs/architecture.md). madge resolves the `.js` specifiers to the `.ts` sources through the
  * tsconfig.
  */
+const graphOf = (paths: string[]) =>
+  madge(paths, { baseDir: ROOT, fileExtensions: ['ts'], tsConfig: join(ROOT, 'tsconfig.json') });
+
 describe('the import graph', () => {
   it('has no cycle', { timeout: 120_000 }, async () => {
-    const graph = await madge(['bridge/src', 'scripts', 'test'], {
-      baseDir: ROOT,
-      fileExtensions: ['ts'],
-      tsConfig: join(ROOT, 'tsconfig.json'),
-    });
+    const graph = await graphOf(['bridge/src', 'scripts', 'test']);
     // The graph really was read: the sync engine depends on the domain and the client.
     const engine = graph.obj()['bridge/src/sync/sync-engine.ts'] ?? [];
     expect(engine.some((file) => file.startsWith('bridge/src/domain/'))).toBe(true);
     expect(engine.some((file) => file.startsWith('bridge/src/suitecrm/'))).toBe(true);
     expect(graph.circular()).toEqual([]);
+  });
+
+  // The folders depend one way: the domain reads the catalogue's types, the catalogue parses
+  // with the ISO leaf, and the leaf needs nothing of the bridge.
+  it('keeps the ISO parsers a leaf and the catalogue free of the domain', { timeout: 120_000 }, async () => {
+    const graph = (await graphOf(['bridge/src'])).obj();
+    const importsOf = (folder: string) =>
+      Object.entries(graph)
+        .filter(([file]) => file.startsWith(folder))
+        .flatMap(([, deps]) => deps);
+    expect(Object.keys(graph).filter((file) => file.startsWith('bridge/src/iso/'))).toEqual([
+      'bridge/src/iso/day-number.ts',
+      'bridge/src/iso/iso-instant.ts',
+    ]);
+    expect(importsOf('bridge/src/iso/')).toEqual([]);
+    const catalogue = importsOf('bridge/src/catalogue/');
+    expect(catalogue).toContain('bridge/src/iso/iso-instant.ts');
+    expect(catalogue.filter((file) => file.startsWith('bridge/src/domain/'))).toEqual([]);
   });
 });

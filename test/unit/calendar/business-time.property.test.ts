@@ -10,7 +10,7 @@ import {
   nextBusinessTime,
   parseCalendar,
 } from '../../../bridge/src/domain/calendar/index.js';
-import { formatIsoDate } from '../../../bridge/src/domain/calendar/local-date.js';
+import { formatIsoDate } from '../../../bridge/src/iso/day-number.js';
 import { MinuteOracle } from '../../support/business-time-oracle.js';
 
 // The engine against the minute-stepping oracle on random calendars, instants, spans and pauses.

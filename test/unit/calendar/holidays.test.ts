@@ -10,7 +10,7 @@ import {
   nonWorkingDays,
   OFFICIAL_YEARS,
 } from '../../../bridge/src/domain/calendar/index.js';
-import { formatIsoDate } from '../../../bridge/src/domain/calendar/local-date.js';
+import { formatIsoDate } from '../../../bridge/src/iso/day-number.js';
 import { LONDON } from '../../support/calendars.js';
 import { at, iso } from '../../support/instants.js';
 

@@ -1,4 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CATALOGUE,
+  coreFieldsOf,
+  fieldsOf,
+  formatPackageStamp,
+  MODULE_NAMES,
+  type PackageStamp,
+} from '../../../bridge/src/catalogue/index.js';
 import { fail, pass, skip, warn } from '../../../bridge/src/cli/doctor/check.js';
 import { checkLine, doctorExitStatus, summaryLine } from '../../../bridge/src/cli/doctor/doctor-report.js';
 import {
@@ -7,14 +15,6 @@ import {
   packageCheck,
   planListCheck,
 } from '../../../bridge/src/cli/doctor/package-checks.js';
-import {
-  CATALOGUE,
-  coreFieldsOf,
-  fieldsOf,
-  formatPackageStamp,
-  MODULE_NAMES,
-  type PackageStamp,
-} from '../../../bridge/src/contract/index.js';
 import { forgetSecretsForTests, registerSecret } from '../../../bridge/src/logging/redact.js';
 
 /** The doctor's comparisons of what SuiteCRM's meta/fields shows with what this bridge expects. */

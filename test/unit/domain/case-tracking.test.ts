@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeLogEntriesFor } from '../../../bridge/src/contract/change-log.js';
-import type { ChangeLogEntry } from '../../../bridge/src/contract/change-log-entry.js';
+import { changeLogEntriesFor } from '../../../bridge/src/catalogue/change-log.js';
+import type { ChangeLogEntry } from '../../../bridge/src/catalogue/change-log-entry.js';
 import { EMPTY_CASE_FIELDS } from '../../../bridge/src/domain/case/case-fields.js';
 import type { CaseRecord } from '../../../bridge/src/domain/case/case-record.js';
 import {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, parseIsoDate } from '../../../bridge/src/domain/calendar/local-date.js';
 import type { AccountRecord } from '../../../bridge/src/domain/contract/account-record.js';
 import { termIndexOf, termStart } from '../../../bridge/src/domain/contract/contract-terms.js';
 import { evaluateAccount } from '../../../bridge/src/domain/evaluate-account.js';
@@ -7,6 +6,7 @@ import { evaluateTimeEntry } from '../../../bridge/src/domain/evaluate-time-entr
 import type { TimeEntryRecord } from '../../../bridge/src/domain/hours/time-entry-record.js';
 import { loadPolicy } from '../../../bridge/src/domain/policy/compiled-policy.js';
 import { DEFAULT_POLICY_DOCUMENT, defaultPolicy } from '../../../bridge/src/domain/policy/default-policy.js';
+import { formatIsoDate, parseIsoDate } from '../../../bridge/src/iso/day-number.js';
 import { account, london, londonText, timeEntry, work } from '../../support/domain-builders.js';
 
 function evaluate(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChangeLogActor, ChangeLogEntry } from '../../../bridge/src/contract/change-log-entry.js';
+import type { ChangeLogActor, ChangeLogEntry } from '../../../bridge/src/catalogue/change-log-entry.js';
 import type { CaseRecord } from '../../../bridge/src/domain/case/case-record.js';
 import type { AccountRecord } from '../../../bridge/src/domain/contract/account-record.js';
 import { type CaseEvaluation, evaluateCase } from '../../../bridge/src/domain/evaluate-case.js';

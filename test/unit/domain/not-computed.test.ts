@@ -196,7 +196,7 @@ describe('bad data never throws: "not computed: reason"', () => {
 describe('with the change log as the hook writes it', () => {
   it('evaluates the parsed text exactly like the entries, and a bad entry makes the case not computed', async () => {
     const { formatChangeLog, parseChangeLog, describeChangeLogProblem } = await import(
-      '../../../bridge/src/contract/change-log.js'
+      '../../../bridge/src/catalogue/change-log.js'
     );
     const record = base();
     const text = formatChangeLog(record.changeLog);

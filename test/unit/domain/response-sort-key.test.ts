@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../bridge/src/contract/catalogue.js';
+import { CATALOGUE } from '../../../bridge/src/catalogue/catalogue.js';
 import { RESPONSE_SORT_BLANK, responseSortKey } from '../../../bridge/src/domain/case/response-sort-key.js';
 
 /** The Cases list's sort key for Response due (docs/staff-view.md#sorting-by-response-due). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CaseAttributes } from '../../../bridge/src/contract/index.js';
+import type { CaseAttributes } from '../../../bridge/src/catalogue/index.js';
 import { STAMP_TEXT_INPUTS } from '../../../bridge/src/standin/write/case-save-rules.js';
 import { MODULES } from '../../../bridge/src/sync/sync-modules.js';
 

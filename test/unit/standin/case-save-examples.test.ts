@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ChangeLogActor } from '../../../bridge/src/contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../../bridge/src/catalogue/change-log-entry.js';
 import { applyCaseSaveRules, savedValuesOf } from '../../../bridge/src/standin/write/case-save-rules.js';
 
 /**

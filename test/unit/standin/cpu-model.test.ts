@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../bridge/src/contract/catalogue.js';
+import { CATALOGUE } from '../../../bridge/src/catalogue/catalogue.js';
 import { CpuModel, requestKind } from '../../../bridge/src/standin/faults/cpu-model.js';
 
 /**

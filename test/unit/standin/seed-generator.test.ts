@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANGE_LOG_ACTORS, CHANGE_LOG_FIELDS } from '../../../bridge/src/contract/change-log-entry.js';
+import { CHANGE_LOG_ACTORS, CHANGE_LOG_FIELDS } from '../../../bridge/src/catalogue/change-log-entry.js';
 import { generateRows } from '../../../bridge/src/standin/seed/generator.js';
 import policy from '../../../schemas/default-policy.json' with { type: 'json' };
 

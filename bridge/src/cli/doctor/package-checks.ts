@@ -9,7 +9,7 @@ import {
   type ModuleName,
   type PackageStamp,
   parsePackageStamp,
-} from '../../contract/index.js';
+} from '../../catalogue/index.js';
 import { isBridgeError } from '../../errors/bridge-error.js';
 import type { FieldDefinition, SuiteCrmClient } from '../../suitecrm/index.js';
 import { type CheckResult, fail, listSome, pass, plural, skip, warn } from './check.js';

@@ -1,5 +1,5 @@
+import { catalogueHash } from '../../catalogue/index.js';
 import type { BridgeConfig } from '../../config/env-config.js';
-import { catalogueHash } from '../../contract/index.js';
 import type { CompiledPolicy } from '../../domain/index.js';
 import { isBridgeError } from '../../errors/bridge-error.js';
 import { RETRY_POLICIES, type RetrySettings, type SuiteCrmClient } from '../../suitecrm/index.js';

@@ -1,9 +1,9 @@
 import { BridgeError } from '../../errors/bridge-error.js';
+import { MINUTES_PER_DAY } from '../../iso/day-number.js';
 import type { CalendarDefinition } from './calendar-definition.js';
 import { canonicalKey, isAlwaysOpen } from './calendar-definition.js';
 import type { HolidayRegistry } from './holiday-registry.js';
 import type { HolidaySet } from './holiday-set.js';
-import { MINUTES_PER_DAY } from './local-date.js';
 import { buildYearTable, type YearTable, yearStartMinute } from './year-table.js';
 
 const FIRST_YEAR = 1900;

@@ -1,5 +1,5 @@
+import { MS_PER_MINUTE } from '../../iso/day-number.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import { MS_PER_MINUTE } from './local-date.js';
 import { type MinutePause, mergePauses } from './pauses.js';
 
 /**

@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { BridgeError } from '../../errors/bridge-error.js';
 import { formatIssues } from '../../errors/zod-issues.js';
-import { parseIsoDate } from './local-date.js';
+import { parseIsoDate } from '../../iso/day-number.js';
 
 /**
  * A calendar is data: the same object the calendar CLI, the policy file and the SLA domain use.

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { BridgeError } from '../../errors/bridge-error.js';
+import { civilOf, type DayNumber, formatIsoDate, isoWeekday, parseIsoDate } from '../../iso/day-number.js';
 import officialList from './data/england-wales-bank-holidays.json' with { type: 'json' };
 import type { Holiday, HolidaySet } from './holiday-set.js';
-import { civilOf, type DayNumber, formatIsoDate, isoWeekday, parseIsoDate } from './local-date.js';
 
 /**
  * The built-in England & Wales set: the official gov.uk list for the years it covers

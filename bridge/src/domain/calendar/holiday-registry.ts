@@ -1,7 +1,7 @@
+import { parseIsoDate } from '../../iso/day-number.js';
 import type { BuiltInHolidaySet } from './calendar-definition.js';
 import { englandAndWalesHolidays, type HolidayOverrides } from './england-wales-holidays.js';
 import { type HolidaySet, listHolidaySet } from './holiday-set.js';
-import { parseIsoDate } from './local-date.js';
 
 /**
  * Resolves a calendar's `holidays` value to a HolidaySet. A registry carries the admin's

@@ -1,4 +1,4 @@
-import type { DayNumber } from './local-date.js';
+import type { DayNumber } from '../../iso/day-number.js';
 
 /** Where a closed day comes from, so people can see which days are official and which are inferred. */
 export type HolidaySource = 'official' | 'projected' | 'rules' | 'override' | 'list';

@@ -1,4 +1,6 @@
 // The business-time engine: calendars as data, compiled to per-year cumulative tables.
+
+export { formatInstant, parseInstant } from '../../iso/iso-instant.js';
 export { BusinessCalendar } from './business-calendar.js';
 export {
   addBusinessMinutes,
@@ -26,5 +28,4 @@ export {
 } from './england-wales-holidays.js';
 export { builtInHolidays, createHolidayRegistry, type HolidayRegistry } from './holiday-registry.js';
 export type { Holiday, HolidaySet, HolidaySource } from './holiday-set.js';
-export { formatInstant, parseInstant } from './iso-instant.js';
 export { type NonWorkingDay, nonWorkingDays } from './non-working-days.js';

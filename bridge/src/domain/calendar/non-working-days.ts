@@ -1,7 +1,7 @@
+import { formatIsoDate, isoWeekday } from '../../iso/day-number.js';
 import type { BusinessCalendar } from './business-calendar.js';
 import { isAlwaysOpen } from './calendar-definition.js';
 import type { HolidaySource } from './holiday-set.js';
-import { formatIsoDate, isoWeekday } from './local-date.js';
 
 export interface NonWorkingDay {
   date: string; // YYYY-MM-DD, local to the calendar

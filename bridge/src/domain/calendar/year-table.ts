@@ -1,7 +1,7 @@
+import { civilOf, type DayNumber, isoWeekday, MINUTES_PER_DAY } from '../../iso/day-number.js';
 import type { CalendarDefinition } from './calendar-definition.js';
 import { isAlwaysOpen, wallMinutes } from './calendar-definition.js';
 import type { HolidaySet } from './holiday-set.js';
-import { civilOf, type DayNumber, isoWeekday, MINUTES_PER_DAY } from './local-date.js';
 import { offsetPieces } from './zone-offsets.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChangeLogEntry } from '../../contract/change-log-entry.js';
+import type { ChangeLogEntry } from '../../catalogue/change-log-entry.js';
 
 /**
  * A case as the domain reads it: SuiteCRM's raw values after the sync has decoded them
@@ -25,7 +25,7 @@ export interface CaseRecord {
   changeLog: readonly ChangeLogEntry[];
   /**
    * Entries of the change log that could not be read, each described (`describeChangeLogProblem`
-   * in `contract/change-log.ts`): any makes the case "not computed".
+   * in `catalogue/change-log.ts`): any makes the case "not computed".
    */
   changeLogProblems: readonly string[];
   /**

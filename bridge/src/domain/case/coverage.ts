@@ -1,4 +1,4 @@
-import type { DayNumber } from '../calendar/local-date.js';
+import type { DayNumber } from '../../iso/day-number.js';
 import { type ContractFacts, isTermPaid, termOf } from '../contract/contract-facts.js';
 import { type TimeEntry, usedInTerm } from '../hours/hours-usage.js';
 import type { Policy } from '../policy/policy.schema.js';

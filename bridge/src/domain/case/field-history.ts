@@ -1,4 +1,4 @@
-import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../catalogue/change-log-entry.js';
 import { dataProblem } from '../data-problem.js';
 import { floorToMinute } from '../time/local-day.js';
 

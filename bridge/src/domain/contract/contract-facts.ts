@@ -1,4 +1,4 @@
-import { type DayNumber, parseIsoDate } from '../calendar/local-date.js';
+import { type DayNumber, parseIsoDate } from '../../iso/day-number.js';
 import { dataProblem } from '../data-problem.js';
 import type { CompiledPlan, CompiledPolicy } from '../policy/compiled-policy.js';
 import { unreadableFieldsReason } from '../problems/unreadable-fields.js';

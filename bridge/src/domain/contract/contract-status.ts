@@ -1,4 +1,4 @@
-import type { DayNumber } from '../calendar/local-date.js';
+import type { DayNumber } from '../../iso/day-number.js';
 import type { Policy } from '../policy/policy.schema.js';
 import type { ContractFacts } from './contract-facts.js';
 import { isTermPaid } from './contract-facts.js';

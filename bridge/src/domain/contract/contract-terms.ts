@@ -1,4 +1,4 @@
-import type { DayNumber } from '../calendar/local-date.js';
+import type { DayNumber } from '../../iso/day-number.js';
 import { addMonths } from '../time/local-day.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../calendar/local-date.js';
+import { formatIsoDate } from '../../iso/day-number.js';
 import type { ContractFacts } from './contract-facts.js';
 import type { ContractStatus } from './contract-status.js';
 import { termStart } from './contract-terms.js';

@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../calendar/local-date.js';
+import { formatIsoDate } from '../../iso/day-number.js';
 import type { DedicatedContract } from '../contract/contract-facts.js';
 import { termEnd, termIndexOf, termStart } from '../contract/contract-terms.js';
 import { hoursCrossings, type TimeEntry } from '../hours/hours-usage.js';

@@ -1,5 +1,5 @@
+import { civilOf, type DayNumber, isoWeekday } from '../../iso/day-number.js';
 import { type BusinessCalendar, businessMinutesBetween, isAlwaysOpen } from '../calendar/index.js';
-import { civilOf, type DayNumber, isoWeekday } from '../calendar/local-date.js';
 import { localDayOf, startOfLocalDay } from '../time/local-day.js';
 
 export type BreakdownItem =

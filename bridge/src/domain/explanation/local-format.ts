@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { civilOf, type DayNumber, isoWeekday, pad2 } from '../calendar/local-date.js';
+import { civilOf, type DayNumber, isoWeekday, pad2 } from '../../iso/day-number.js';
 
 /**
  * Dates and times in words, hand-written per language rather than taken from ICU, so the text

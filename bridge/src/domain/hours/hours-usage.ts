@@ -1,4 +1,4 @@
-import { type DayNumber, parseIsoDate } from '../calendar/local-date.js';
+import { type DayNumber, parseIsoDate } from '../../iso/day-number.js';
 import { type DedicatedContract, isUnderContract } from '../contract/contract-facts.js';
 import { termEnd, termStart } from '../contract/contract-terms.js';
 import { dataProblem } from '../data-problem.js';

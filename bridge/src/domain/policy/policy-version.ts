@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../contract/canonical-json.js';
+import { canonicalJson } from '../../catalogue/canonical-json.js';
+import { formatIsoDate } from '../../iso/day-number.js';
 import { type HolidayRegistry, isAlwaysOpen, OFFICIAL_YEARS } from '../calendar/index.js';
-import { formatIsoDate } from '../calendar/local-date.js';
 import type { Policy } from './policy.schema.js';
 
 /** Hex digits kept: 64 bits is plenty to tell policies apart and fits `sla_policy_version_c` (32). */

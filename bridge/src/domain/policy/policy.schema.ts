@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseIsoDate } from '../../iso/day-number.js';
 import { type CalendarDefinition, calendarSchema } from '../calendar/index.js';
-import { parseIsoDate } from '../calendar/local-date.js';
 import { SEVERITIES } from '../severity/severity.js';
 
 /**

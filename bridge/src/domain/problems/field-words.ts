@@ -1,5 +1,5 @@
-import { CATALOGUE } from '../../contract/catalogue.js';
-import type { ModuleName } from '../../contract/catalogue-schema.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
+import type { ModuleName } from '../../catalogue/catalogue-schema.js';
 import type { Language } from '../policy/policy.schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ModuleName } from '../../contract/catalogue-schema.js';
+import type { ModuleName } from '../../catalogue/catalogue-schema.js';
 import { dateTime, ENGLISH_DATES, SPANISH_DATES } from '../explanation/local-format.js';
 import type { Language } from '../policy/policy.schema.js';
 import { CONTRACT_ZONE } from '../time/local-day.js';

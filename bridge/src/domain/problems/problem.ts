@@ -1,4 +1,4 @@
-import type { ChangeLogField } from '../../contract/change-log-entry.js';
+import type { ChangeLogField } from '../../catalogue/change-log-entry.js';
 
 /**
  * A data problem as facts, never as words: the domain raises these, and `problemText` says them

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { civilOf, type DayNumber, dayNumberOf } from '../calendar/local-date.js';
+import { civilOf, type DayNumber, dayNumberOf } from '../../iso/day-number.js';
 
 /** Contracts are London contracts: terms, renewals and refunds roll at 00:00 Europe/London. */
 export const CONTRACT_ZONE = 'Europe/London';

@@ -1,4 +1,4 @@
-import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../catalogue/change-log-entry.js';
 import type { TokenService } from '../auth/token-service.js';
 import type { VirtualClock } from '../clock/virtual-clock.js';
 import type { ActiveFault, FaultQueue, FaultSpec } from '../faults/faults.js';

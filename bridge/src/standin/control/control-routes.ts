@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../catalogue/change-log-entry.js';
 import type { FaultSpec } from '../faults/faults.js';
 import type { LatencySpec } from '../http/server.js';
 import type { ModuleName } from '../schema/module-defs.js';

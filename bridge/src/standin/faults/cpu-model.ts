@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../../contract/catalogue.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
 
 /**
  * A CPU-bound SuiteCRM: each request costs what it cost on a real SuiteCRM 7.14.6 (PHP and

@@ -1,5 +1,5 @@
+import { catalogueHash, enumKeys, formatPackageStamp } from '../../catalogue/index.js';
 import { VERSION } from '../../cli/version.js';
-import { catalogueHash, enumKeys, formatPackageStamp } from '../../contract/index.js';
 import { DEFAULT_POLICY_DOCUMENT } from '../../domain/policy/default-policy.js';
 import { CATALOGUE, type CatalogueField, catalogueFields } from './catalogue.js';
 import { type FieldDef, fieldFromMeta } from './field-def.js';

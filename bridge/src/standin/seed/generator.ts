@@ -1,4 +1,4 @@
-import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor, ChangeLogEntry, ChangeLogField } from '../../catalogue/change-log-entry.js';
 import { formatChangeLogEntry } from '../change-log-writer.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import type { ModuleName } from '../schema/module-defs.js';

@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../../contract/catalogue.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
 
 /**
  * The Cases forms of SuiteCRM 7.14.6's web UI as the package's layout leaves them, and the

@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../../contract/catalogue.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
 import type { ModuleName } from '../schema/module-defs.js';
 import type { Row } from '../store/row.js';
 import { saveRecord } from '../write/record-writer.js';

@@ -1,4 +1,4 @@
-import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../catalogue/change-log-entry.js';
 import { decodeEntities, toHtml } from '../encoding/entities.js';
 import type { FieldDef } from '../schema/field-def.js';
 import type { Row } from '../store/row.js';

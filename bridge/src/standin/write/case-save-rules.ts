@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
-import { CATALOGUE } from '../../contract/catalogue.js';
-import { appendChangeLog, changeLogEntriesFor } from '../../contract/change-log.js';
-import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
+import { appendChangeLog, changeLogEntriesFor } from '../../catalogue/change-log.js';
+import type { ChangeLogActor } from '../../catalogue/change-log-entry.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import { keepUnseenChanges } from './case-stale-form.js';
 

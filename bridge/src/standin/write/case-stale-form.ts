@@ -1,6 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
-import { CATALOGUE } from '../../contract/catalogue.js';
-import { escapeChangeLogValue } from '../../contract/change-log.js';
+import { CATALOGUE } from '../../catalogue/catalogue.js';
+import { escapeChangeLogValue } from '../../catalogue/change-log.js';
 
 /**
  * A person's save from a page opened before someone else's save (mirrors

@@ -3,7 +3,7 @@ import {
   CHANGE_MARKER_ID,
   CHANGE_MARKER_MODULE,
   type ChangeCounts,
-} from '../../contract/change-marker.js';
+} from '../../catalogue/change-marker.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import type { ModuleName } from '../schema/module-defs.js';
 

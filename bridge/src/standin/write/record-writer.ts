@@ -1,4 +1,4 @@
-import type { ChangeLogActor } from '../../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../catalogue/change-log-entry.js';
 import type { StandInUser } from '../auth/users.js';
 import { dbDatetime } from '../clock/virtual-clock.js';
 import { decodeEntities, toHtml } from '../encoding/entities.js';

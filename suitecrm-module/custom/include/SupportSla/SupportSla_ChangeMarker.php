@@ -11,7 +11,7 @@
  */
 class SupportSla_ChangeMarker
 {
-    /** The marker's fixed id (bridge/src/contract/change-marker.ts says the same). */
+    /** The marker's fixed id (bridge/src/catalogue/change-marker.ts says the same). */
     const ID = '5a1a0c4e-0000-4000-8000-000000000001';
 
     /** The counter column of each module: fixed names, never input. */

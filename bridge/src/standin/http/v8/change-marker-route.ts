@@ -1,4 +1,4 @@
-import { CHANGE_MARKER_ID, CHANGE_MARKER_MODULE } from '../../../contract/change-marker.js';
+import { CHANGE_MARKER_ID, CHANGE_MARKER_MODULE } from '../../../catalogue/change-marker.js';
 import type { PhpValue } from '../php-query.js';
 import type { Reply } from '../reply.js';
 import type { V8Deps } from './context.js';

@@ -1,4 +1,4 @@
-import type { ChangeLogActor } from '../../../contract/change-log-entry.js';
+import type { ChangeLogActor } from '../../../catalogue/change-log-entry.js';
 import type { TokenService } from '../../auth/token-service.js';
 import type { StandInUser } from '../../auth/users.js';
 import type { VirtualClock } from '../../clock/virtual-clock.js';

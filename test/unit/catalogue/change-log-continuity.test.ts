@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changeLogContinuityProblems,
   describeChangeLogProblem,
-} from '../../../bridge/src/contract/change-log.js';
+} from '../../../bridge/src/catalogue/change-log.js';
 
 /**
  * The bridge's check that a change log is continuous (issue 14 §6): each entry's "from" is the

@@ -3,7 +3,7 @@ import {
   describeAttributeProblem,
   parseAccountAttributes,
   parseCaseAttributes,
-} from '../../../bridge/src/contract/index.js';
+} from '../../../bridge/src/catalogue/index.js';
 
 describe('describeAttributeProblem: an unreadable attribute in words', () => {
   it('names the field by its label, quotes the value and says what is wrong', () => {

@@ -2,23 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type FieldSpec,
-  formatSuiteDateTime,
   parseAttribute,
   parseAttributes,
-  storedAttribute,
-} from '../../../bridge/src/contract/attribute-codec.js';
-import { decimalText } from '../../../bridge/src/contract/decimal-text.js';
+} from '../../../bridge/src/catalogue/attribute-codec.js';
+import { formatSuiteDateTime, storedAttribute } from '../../../bridge/src/catalogue/attribute-write.js';
+import { decimalText } from '../../../bridge/src/catalogue/decimal-text.js';
 import {
   accountCodec,
   parseAccountAttributes,
-} from '../../../bridge/src/contract/generated/accounts.generated.js';
+} from '../../../bridge/src/catalogue/generated/accounts.generated.js';
 import {
   caseCodec,
   parseCaseAttributes,
   toCasePatch,
-} from '../../../bridge/src/contract/generated/cases.generated.js';
-import { MODULE_CODECS } from '../../../bridge/src/contract/generated/modules.generated.js';
-import { parseTimeEntryAttributes } from '../../../bridge/src/contract/generated/time-entries.generated.js';
+} from '../../../bridge/src/catalogue/generated/cases.generated.js';
+import { MODULE_CODECS } from '../../../bridge/src/catalogue/generated/modules.generated.js';
+import { parseTimeEntryAttributes } from '../../../bridge/src/catalogue/generated/time-entries.generated.js';
 import { isBridgeError } from '../../../bridge/src/errors/bridge-error.js';
 import { loadCapture } from '../../support/capture-file.js';
 

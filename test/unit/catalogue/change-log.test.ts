@@ -12,13 +12,13 @@ import {
   type HookValues,
   parseChangeLog,
   unescapeChangeLogValue,
-} from '../../../bridge/src/contract/change-log.js';
+} from '../../../bridge/src/catalogue/change-log.js';
 import {
   CHANGE_LOG_ACTORS,
   CHANGE_LOG_FIELDS,
   type ChangeLogActor,
   type ChangeLogEntry,
-} from '../../../bridge/src/contract/change-log-entry.js';
+} from '../../../bridge/src/catalogue/change-log-entry.js';
 
 interface ChangeExample {
   name: string;

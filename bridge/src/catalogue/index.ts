@@ -4,6 +4,7 @@
  */
 export * from './attribute-codec.js';
 export * from './attribute-problem.js';
+export * from './attribute-write.js';
 export * from './catalogue.js';
 export * from './catalogue-schema.js';
 export * from './change-log.js';
@@ -14,4 +15,5 @@ export * from './generated/cases.generated.js';
 export * from './generated/enums.generated.js';
 export * from './generated/modules.generated.js';
 export * from './generated/time-entries.generated.js';
+export * from './module-codec.js';
 export * from './package-stamp.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../bridge/src/contract/canonical-json.js';
+import { canonicalJson } from '../../../bridge/src/catalogue/canonical-json.js';
 import {
   CATALOGUE,
   catalogueHash,
@@ -13,8 +13,8 @@ import {
   isMachineWritten,
   labelKey,
   parseCatalogue,
-} from '../../../bridge/src/contract/catalogue.js';
-import { CHANGE_LOG_FIELDS } from '../../../bridge/src/contract/change-log-entry.js';
+} from '../../../bridge/src/catalogue/catalogue.js';
+import { CHANGE_LOG_FIELDS } from '../../../bridge/src/catalogue/change-log-entry.js';
 import { isBridgeError } from '../../../bridge/src/errors/bridge-error.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

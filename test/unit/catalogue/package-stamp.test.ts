@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueHash } from '../../../bridge/src/contract/catalogue.js';
-import { formatPackageStamp, parsePackageStamp } from '../../../bridge/src/contract/package-stamp.js';
+import { catalogueHash } from '../../../bridge/src/catalogue/catalogue.js';
+import { formatPackageStamp, parsePackageStamp } from '../../../bridge/src/catalogue/package-stamp.js';
 
 describe('the package stamp in field comments', () => {
   const hash = catalogueHash();
