@@ -1,5 +1,5 @@
 import { chunks, distinct } from '../batch.js';
-import { canonicalContent, parseJsonColumn } from '../canonical-json.js';
+import { canonicalContent, canonicalJson, parseJsonColumn } from '../canonical-json.js';
 import type { StoreContext } from '../store-context.js';
 import {
   checkInstant,
@@ -110,7 +110,8 @@ const UPDATE_COLUMNS = [
 interface Prepared {
   input: InputSnapshotInput;
   hash: string;
-  json: string;
+  /** The `data` column's text, when the hash was taken over it; else built only if the row is written. */
+  json: string | undefined;
 }
 
 /** A page after `afterId` (exclusive; from the start when null), in record id order. */
@@ -133,9 +134,11 @@ export class InputSnapshotRepository {
     for (const input of inputs) {
       checkIds(input.module, input.recordId);
       if (input.dateModified !== null) checkInstant(input.dateModified, 'dateModified');
-      const content = canonicalContent(input.data);
-      const json = content.json;
-      const hash = input.hashed === undefined ? content.hash : canonicalContent(input.hashed).hash;
+      // Most rows of a re-read are unchanged: with a separate hashed form, `data` is serialised
+      // only for the rows written.
+      const content = canonicalContent(input.hashed === undefined ? input.data : input.hashed);
+      const json = input.hashed === undefined ? content.json : undefined;
+      const hash = content.hash;
       const records = byModule.get(input.module) ?? new Map<string, Prepared>();
       byModule.set(input.module, records);
       records.set(input.recordId, { input, hash, json });
@@ -184,7 +187,7 @@ export class InputSnapshotRepository {
             record_number: number,
             date_modified_ms: input.dateModified,
             content_hash: item.hash,
-            data: item.json,
+            data: item.json ?? canonicalJson(input.data),
             created_at_ms: now,
             updated_at_ms: now,
           });
