@@ -1,3 +1,4 @@
+import { CONTRACT_TERM_OUTCOMES, type ContractTermOutcome } from '../../domain/index.js';
 import { chunks, distinct } from '../batch.js';
 import type { StoreContext } from '../store-context.js';
 import { toInstant, toSafeInteger, upsertRows } from '../store-context.js';
@@ -8,8 +9,9 @@ import { TABLES } from '../tables.js';
  * (endDate is the first day of the next term), with its outcome once known - renewed, lapsed
  * or ended early - and when the bridge recorded it. Every roll-over or lapse is kept.
  */
-export const TERM_OUTCOMES = ['renewed', 'lapsed', 'ended_early'] as const;
-export type TermOutcome = (typeof TERM_OUTCOMES)[number];
+/** The domain's outcomes: the store keeps what the domain decides. */
+export const TERM_OUTCOMES = CONTRACT_TERM_OUTCOMES;
+export type TermOutcome = ContractTermOutcome;
 
 export interface ContractTermInput {
   accountId: string;
