@@ -179,7 +179,8 @@ export async function benchFreshness(
     for (let i = 0; i < options.saves; i++) {
       await sleep(1_000 + next() * 5_000);
       const kind = kinds[i % kinds.length] as Kind;
-      const at = Date.now();
+      // On the stand-in's clock, the one its write journal stamps the PATCHes with.
+      const at = w.standIn.control.now();
       pending.push({ kind, id: save(w, kind, accountId, caseIds, i), at });
     }
     await sleep(FOLLOW_MS + 4_000);

@@ -128,7 +128,15 @@ export function buildStore(options: StandInOptions, now: number): StandInStore {
  * in test/fixtures/suitecrm-v8 show, quirks included.
  */
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
-  const now = options.now === undefined ? Math.floor(Date.now() / 1000) * 1000 : parseTime(options.now);
+  // A frozen clock starts on a whole second, as SuiteCRM stamps seconds; a running one starts at
+  // the real instant, or it would run behind the real clock by up to a second for its whole life.
+  const running = options.clock === 'running';
+  const now =
+    options.now !== undefined
+      ? parseTime(options.now)
+      : running
+        ? Date.now()
+        : Math.floor(Date.now() / 1000) * 1000;
   const clock = new VirtualClock(now, options.clock ?? 'frozen');
   const started = performance.now();
   const store = buildStore(options, now);
