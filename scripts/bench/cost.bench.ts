@@ -31,6 +31,8 @@ interface Scenario {
   auditedBefore: boolean;
   /** Time entries' names read in one query (the package's SupportSla_RelatedNames): an estimate. */
   timeEntryNames?: 'one-query';
+  /** The model's unattributed share of each request on a core too (CpuModelSpec.rest). */
+  restOnCore?: boolean;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -52,6 +54,21 @@ export const SCENARIOS: readonly Scenario[] = [
     aod: true,
     auditedBefore: false,
     timeEntryNames: 'one-query',
+  },
+  // The real server gained no throughput at 4: the same two with the whole of each cost on a core.
+  {
+    label: 'rest on core: concurrency 4, trimmed, AOD on',
+    concurrency: 4,
+    aod: true,
+    auditedBefore: false,
+    restOnCore: true,
+  },
+  {
+    label: 'rest on core: concurrency 2, trimmed, AOD on',
+    concurrency: 2,
+    aod: true,
+    auditedBefore: false,
+    restOnCore: true,
   },
 ];
 
@@ -113,6 +130,7 @@ async function runScenario(scenario: Scenario, accounts: number): Promise<Measur
       aod: scenario.aod,
       audited: auditedArg(scenario.auditedBefore),
       ...(scenario.timeEntryNames ? { timeEntryNames: scenario.timeEntryNames } : {}),
+      ...(scenario.restOnCore ? { rest: 'on-core' as const } : {}),
     },
   });
   const dir = mkdtempSync(join(tmpdir(), 'bench-cost-'));

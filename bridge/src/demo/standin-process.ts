@@ -85,7 +85,13 @@ export interface StandInProcessOptions {
   /** Added latency per request, e.g. `50-70` (milliseconds, slept for real). */
   latency?: string;
   /** The CPU-bound model: SuiteCRM's cores, AOD on or off, audited fields (`Cases=a,b`; default the catalogue's). */
-  cpu?: { cores: number; aod?: boolean; audited?: string; timeEntryNames?: 'loaded' | 'one-query' };
+  cpu?: {
+    cores: number;
+    aod?: boolean;
+    audited?: string;
+    timeEntryNames?: 'loaded' | 'one-query';
+    rest?: 'off-core' | 'on-core';
+  };
 }
 
 export async function startStandInProcess(options: StandInProcessOptions): Promise<StandInProcess> {
@@ -109,6 +115,7 @@ export async function startStandInProcess(options: StandInProcessOptions): Promi
           options.cpu.aod === false ? 'off' : 'on',
           ...(options.cpu.audited === undefined ? [] : ['--cpu-audited', options.cpu.audited]),
           ...(options.cpu.timeEntryNames === undefined ? [] : ['--cpu-te-names', options.cpu.timeEntryNames]),
+          ...(options.cpu.rest === undefined ? [] : ['--cpu-rest', options.cpu.rest]),
         ]
       : []),
   ];

@@ -12,7 +12,7 @@ import { startStandIn } from './stand-in.js';
  *     [--cases N] [--time-entries N] [--now 2026-11-25T12:00:00Z] [--clock frozen|running] \
  *     [--latency 50-70] [--latency-mode real|virtual] [--suitecrm 7|8] [--api-base /Api] [--no-package]
  *     [--journal-writes] [--installed-at ISO]   (generated cases created before it predate the package: no change log)
- *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field'] [--cpu-te-names loaded|one-query]]
+ *     [--cpu-cores 2 [--cpu-aod on|off] [--cpu-audited 'Cases=field,field;Accounts=field'] [--cpu-te-names loaded|one-query] [--cpu-rest off-core|on-core]]
  *
  * `--cpu-cores` turns on the CPU-bound model (faults/cpu-model.ts); `--cpu-audited` replaces the
  * catalogue's audited flags in it (to measure a save as an older catalogue audited it);
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       'cpu-aod': { type: 'string', default: 'on' },
       'cpu-audited': { type: 'string' },
       'cpu-te-names': { type: 'string', default: 'loaded' },
+      'cpu-rest': { type: 'string', default: 'off-core' },
       'api-base': { type: 'string' },
       'no-package': { type: 'boolean', default: false },
       'journal-writes': { type: 'boolean', default: false },
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
   if (teNames !== 'loaded' && teNames !== 'one-query')
     throw new Error(`--cpu-te-names must be loaded or one-query, not ${String(teNames)}`);
   const timeEntryNames: 'loaded' | 'one-query' = teNames;
+  const rest = values['cpu-rest'];
+  if (rest !== 'off-core' && rest !== 'on-core')
+    throw new Error(`--cpu-rest must be off-core or on-core, not ${String(rest)}`);
   const cores = number('cpu-cores', values['cpu-cores']);
   const cpu =
     cores === undefined
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
           cores,
           aod: values['cpu-aod'] !== 'off',
           timeEntryNames,
+          rest: rest as 'off-core' | 'on-core',
           ...(values['cpu-audited'] === undefined ? {} : { audited: parseAudited(values['cpu-audited']) }),
         };
   const cases = number('cases', values.cases);

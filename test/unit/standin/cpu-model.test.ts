@@ -113,6 +113,31 @@ describe('CPU-bound stand-in model', () => {
     expect(4 / four / (2 / two)).toBeLessThan(1.1);
   });
 
+  it('with the rest on a core, each request holds a core for its whole cost: 4 saves at once on 2 cores take exactly twice as long as 2', async () => {
+    const time = virtualTime();
+    const offCore = new CpuModel({ cores: 2 }).cost('save', 'Cases', { fields: caseFields });
+    const model = new CpuModel({ cores: 2, rest: 'on-core' });
+    const save = model.cost('save', 'Cases', { fields: caseFields });
+    expect(save).toEqual({ cpuMs: offCore.cpuMs + offCore.waitMs, waitMs: 0 });
+    expect(new CpuModel({ cores: 2, rest: 'on-core' }).cost('list', 'Cases', { pageSize: 100 })).toEqual({
+      cpuMs: 118,
+      waitMs: 0,
+    });
+    const batch = async (n: number) => {
+      const start = time.now();
+      await time.run(Promise.all(Array.from({ length: n }, () => model.serve(save, time.sleep))));
+      return time.now() - start;
+    };
+    const two = await batch(2);
+    const four = await batch(4);
+    expect(two).toBe(save.cpuMs);
+    expect(four).toBe(2 * save.cpuMs);
+  });
+
+  it('rejects an unknown place for the rest of a cost', () => {
+    expect(() => new CpuModel({ cores: 2, rest: 'elsewhere' as 'on-core' })).toThrow(/rest must be/);
+  });
+
   it('a staff GET behind the bridge waits for a core: longer at concurrency 4 than at 2 than at 1', async () => {
     const staffWait = async (bridgeInFlight: number) => {
       const time = virtualTime();
