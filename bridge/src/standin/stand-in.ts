@@ -130,14 +130,15 @@ export function buildStore(options: StandInOptions, now: number): StandInStore {
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   // A frozen clock starts on a whole second, as SuiteCRM stamps seconds; a running one starts at
   // the real instant, or it would run behind the real clock by up to a second for its whole life.
-  const running = options.clock === 'running';
-  const now =
+  const mode = options.clock ?? 'frozen';
+  const start =
     options.now !== undefined
       ? parseTime(options.now)
-      : running
-        ? Date.now()
+      : mode === 'running'
+        ? 'real'
         : Math.floor(Date.now() / 1000) * 1000;
-  const clock = new VirtualClock(now, options.clock ?? 'frozen');
+  const clock = new VirtualClock(start, mode);
+  const now = start === 'real' ? clock.now() : start;
   const started = performance.now();
   const store = buildStore(options, now);
   const seedMs = performance.now() - started;

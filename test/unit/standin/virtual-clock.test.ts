@@ -28,6 +28,14 @@ describe('the virtual clock', () => {
     expect(clock.now()).toBe(Date.parse('2026-01-01T00:00:02.500Z'));
   });
 
+  it("started at 'real', reads the real time exactly, milliseconds included", () => {
+    let real = 1_796_695_413_174;
+    const clock = new VirtualClock('real', 'running', () => real);
+    expect(clock.now()).toBe(1_796_695_413_174);
+    real += 1_234;
+    expect(clock.now()).toBe(1_796_695_414_408);
+  });
+
   it('formats database datetimes exactly as Date#toISOString would, to the second', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 8_000_000_000_000 }), (ms) => {

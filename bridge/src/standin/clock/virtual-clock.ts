@@ -11,14 +11,15 @@ export class VirtualClock {
   private base: number;
   private realAtBase: number;
 
+  /** `start: 'real'` starts at the real instant, from one reading, so a running clock reads the real time exactly. */
   constructor(
-    start: number,
+    start: number | 'real',
     mode: ClockMode = 'frozen',
     private readonly realNow: () => number = Date.now,
   ) {
     this.mode = mode;
-    this.base = start;
     this.realAtBase = realNow();
+    this.base = start === 'real' ? this.realAtBase : start;
   }
 
   now(): number {
